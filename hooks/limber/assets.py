@@ -1,0 +1,14 @@
+"""The site's own static files: styles and scripts shipped inside the package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ASSET_FOLDER = Path(__file__).parent / "assets"
+STYLES = ("limber.css", "timer.css")
+SCRIPTS = ("timer.js", "filters.js")
+
+
+def files() -> list[tuple[str, Path]]:
+    """Every shipped asset as ``(name, path)``."""
+    return [(name, ASSET_FOLDER / name) for name in (*STYLES, *SCRIPTS)]

@@ -1,0 +1,343 @@
+"""Reading content files into the model, reporting every problem of every file at once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from limber import schema
+from limber.model import Cues, Dose, Routine, RoutineItem, Span, Stretch
+from limber.problems import ContentError, Problem, did_you_mean, found
+from limber.timing import DEFAULT_REST
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+STRETCHES_DIR = "stretches"
+ROUTINES_DIR = "routines"  # inside docs_dir
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A content file split into its front-matter (with the line of each key) and its body."""
+
+    path: str
+    data: dict[str, Any]
+    lines: dict[str, int]
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 0
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+@dataclass(frozen=True)
+class Library:
+    """All validated content: stretches by slug (in name order) and routines by slug."""
+
+    stretches: Mapping[str, Stretch]
+    routines: Mapping[str, Routine]
+
+
+def read_source(file: Path, path: str) -> tuple[Source | None, list[Problem]]:
+    """Split ``file`` into front-matter and body; ``path`` is how messages name it."""
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return None, [Problem(path, 0, "file", f"cannot be read ({error.strerror})")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        byte = raw[error.start]
+        line = raw[: error.start].count(b"\n") + 1
+        message = f"found the byte 0x{byte:02x}, which is not UTF-8; allowed: UTF-8 text"
+        return None, [Problem(path, line, "encoding", message + " (save the file as UTF-8)")]
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        message = "found none; allowed: a file that starts with a '---' line, YAML fields, '---'"
+        return None, [Problem(path, 1, "front-matter", message)]
+    end = next((i for i, line in enumerate(lines[1:], 1) if _FENCE.match(line)), None)
+    if end is None:
+        message = "found no closing '---' line; allowed: YAML fields between two '---' lines"
+        return None, [Problem(path, 1, "front-matter", message)]
+    yaml_text = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+        data = _Loader("").construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        what = getattr(error, "problem", None) or str(error).splitlines()[0]
+        message = f"found malformed YAML ({what}); allowed: YAML 'key: value' lines"
+        return None, [Problem(path, line, "front-matter", message)]
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        message = f"found {found(data)}; allowed: a mapping of 'key: value' lines"
+        return None, [Problem(path, 2, "front-matter", message)]
+    problems: list[Problem] = []
+    key_lines: dict[str, int] = {}
+    item_lines: dict[str, list[int]] = {}
+    for key_node, value_node in node.value:
+        key, line = str(key_node.value), key_node.start_mark.line + 2
+        if key in key_lines:
+            problems.append(Problem(path, line, key, "found this key twice; allowed: once"))
+        key_lines[key] = line
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[key] = [item.start_mark.line + 2 for item in value_node.value]
+    body = "\n".join(lines[end + 1 :]).strip()
+    return Source(path, data, key_lines, item_lines, body, end + 2), problems
+
+
+def _unknown_keys(source: Source, allowed: Iterable[str]) -> list[Problem]:
+    known = list(allowed)
+    return [
+        Problem(
+            source.path,
+            source.line(str(key)),
+            str(key),
+            f"unknown field; allowed: {', '.join(known)}{did_you_mean(key, known)}",
+        )
+        for key in source.data
+        if key not in known
+    ]
+
+
+def _check_fields(
+    source: Source, fields: Mapping[str, schema.Field]
+) -> tuple[dict[str, Any], list[Problem]]:
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, spec in fields.items():
+        if key not in source.data:
+            if spec.required:
+                message = f"found nothing; required: {spec.doc.rstrip('.').lower()}"
+                problems.append(Problem(source.path, 1, key, message))
+            continue
+        try:
+            values[key] = spec.kind.check(source.data[key])
+        except schema.Invalid as error:
+            problems.append(Problem(source.path, source.line(key), key, str(error)))
+    return values, problems
+
+
+def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Problem]]:
+    """Validate one stretch file's front-matter and body into a ``Stretch``."""
+    problems = _unknown_keys(source, schema.STRETCH_FIELDS)
+    if not SLUG.match(slug):
+        message = (
+            f"found the file name {slug!r}; allowed: lowercase letters, digits and single "
+            "hyphens, like 'doorway-stretch.md'"
+        )
+        problems.append(Problem(source.path, 0, "slug", message))
+    values, field_problems = _check_fields(source, schema.STRETCH_FIELDS)
+    problems += field_problems
+    doses = [key for key in schema.DOSE_KEYS if key in source.data]
+    allowed = "exactly one of hold (seconds) or breaths (breath cycles)"
+    if not doses:
+        problems.append(
+            Problem(source.path, 1, "hold", f"found neither hold nor breaths; allowed: {allowed}")
+        )
+    elif len(doses) == 2:
+        problems.append(
+            Problem(
+                source.path,
+                source.line("breaths"),
+                "breaths",
+                f"found both hold and breaths; allowed: {allowed}",
+            )
+        )
+    if "cues" in source.data and "breaths" not in source.data:
+        message = "found cues on a stretch without breaths; allowed: cues only with breaths"
+        problems.append(Problem(source.path, source.line("cues"), "cues", message))
+    if not source.body:
+        message = "found nothing after the front-matter; allowed: numbered steps, then tips"
+        problems.append(Problem(source.path, source.body_line, "body", message))
+    if problems:
+        return None, problems
+    kind = doses[0]
+    cues = values.get("cues", {})
+    dose = Dose(
+        kind=kind,  # type: ignore[arg-type]
+        amount=Span(*values[kind]),
+        reps=Span(*values.get("reps", (1, 1))),
+        sides=values.get("sides", "none"),
+        cues=Cues(cues.get("inhale", ""), cues.get("exhale", "")),
+    )
+    stretch = Stretch(
+        slug=slug,
+        name=values["name"],
+        summary=values["summary"],
+        areas=values["areas"],
+        position=values["position"],
+        dose=dose,
+        body=source.body,
+        path=source.path,
+        equipment=values.get("equipment", ()),
+        level=values.get("level", "beginner"),
+        muscles=values.get("muscles", ()),
+        cautions=values.get("cautions", ()),
+    )
+    return stretch, []
+
+
+def _routine_item(
+    source: Source, number: int, entry: Any, stretches: Mapping[str, Stretch]
+) -> tuple[RoutineItem | None, list[Problem]]:
+    lines = source.item_lines.get("stretches", [])
+    line = lines[number - 1] if number <= len(lines) else source.line("stretches")
+    where = f"stretches item {number}"
+    overrides: dict[str, Any] = {}
+    slug = entry
+    if isinstance(entry, dict):
+        slug = entry.get("stretch")
+        overrides = {key: value for key, value in entry.items() if key != "stretch"}
+        if slug is None:
+            message = f"found {found(entry)}; allowed: a slug, or a mapping with 'stretch: <slug>'"
+            return None, [Problem(source.path, line, where, message)]
+    if not isinstance(slug, str) or slug not in stretches:
+        hint = did_you_mean(slug, stretches) or (
+            f" (known: {', '.join(list(stretches)[:8])})" if stretches else ""
+        )
+        message = f"found {found(slug)}; allowed: the slug of a file in stretches/{hint}"
+        return None, [Problem(source.path, line, where, message)]
+    stretch = stretches[slug]
+    problems: list[Problem] = []
+    amount = reps = None
+    for key, value in overrides.items():
+        if key not in schema.OVERRIDE_KEYS:
+            allowed = ", ".join(schema.OVERRIDE_KEYS) + did_you_mean(key, schema.OVERRIDE_KEYS)
+            message = f"found the override {found(key)}; allowed: {allowed}"
+            problems.append(Problem(source.path, line, where, message))
+            continue
+        if key in schema.DOSE_KEYS and key != stretch.dose.kind:
+            message = (
+                f"found {key} for {slug}, which is dosed by {stretch.dose.kind}; "
+                f"allowed: {stretch.dose.kind} or reps"
+            )
+            problems.append(Problem(source.path, line, f"{where}: {key}", message))
+            continue
+        unit = "repetitions" if key == "reps" else ("seconds" if key == "hold" else "breaths")
+        try:
+            span = Span(*schema.Count(unit).check(value))
+        except schema.Invalid as error:
+            problems.append(Problem(source.path, line, f"{where}: {key}", str(error)))
+            continue
+        if key == "reps":
+            reps = span
+        else:
+            amount = span
+    if problems:
+        return None, problems
+    return RoutineItem(stretch, stretch.dose.overridden(amount=amount, reps=reps)), []
+
+
+def build_routine(
+    source: Source, slug: str, stretches: Mapping[str, Stretch]
+) -> tuple[Routine | None, list[Problem]]:
+    """Validate one routine page's front-matter against the known stretches."""
+    allowed_keys = [*schema.ROUTINE_FIELDS, "stretches", *schema.PAGE_KEYS]
+    problems = _unknown_keys(source, dict.fromkeys(allowed_keys))
+    values, field_problems = _check_fields(source, schema.ROUTINE_FIELDS)
+    problems += field_problems
+    entries = source.data.get("stretches")
+    items: list[RoutineItem] = []
+    if not isinstance(entries, list) or not entries:
+        message = f"found {found(entries)}; allowed: a list of one or more stretch slugs"
+        problems.append(Problem(source.path, source.line("stretches"), "stretches", message))
+    else:
+        for number, entry in enumerate(entries, 1):
+            item, item_problems = _routine_item(source, number, entry, stretches)
+            problems += item_problems
+            if item:
+                items.append(item)
+    if problems:
+        return None, problems
+    title = values.get("title") or slug.replace("-", " ").capitalize()
+    routine = Routine(
+        slug=slug,
+        title=title,
+        summary=values.get("summary", ""),
+        items=tuple(items),
+        path=source.path,
+        rest=values.get("rest", DEFAULT_REST),
+    )
+    return routine, []
+
+
+def load_stretches(
+    root: Path, files: Iterable[Path] | None = None
+) -> tuple[dict[str, Stretch], list[Problem]]:
+    """Every stretch in ``root/stretches`` (or just ``files``), in name order, and all problems."""
+    folder = root / STRETCHES_DIR
+    paths = sorted(files) if files is not None else sorted(folder.glob("*.md"))
+    stretches: list[Stretch] = []
+    name_lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    for file in paths:
+        shown = _shown(file, root)
+        source, read_problems = read_source(file, shown)
+        problems += read_problems
+        if source is None:
+            continue
+        stretch, stretch_problems = build_stretch(source, file.stem)
+        problems += stretch_problems
+        if stretch:
+            stretches.append(stretch)
+            name_lines[stretch.slug] = source.line("name")
+    owners: dict[str, Stretch] = {}
+    for stretch in stretches:
+        other = owners.setdefault(stretch.name.casefold(), stretch)
+        if other is not stretch:
+            message = (
+                f"found {stretch.name!r}, already the name of {other.path}; "
+                "allowed: a name no other stretch has, ignoring case"
+            )
+            problems.append(Problem(stretch.path, name_lines[stretch.slug], "name", message))
+    ordered = sorted(stretches, key=lambda s: (s.name.casefold(), s.slug))
+    return {stretch.slug: stretch for stretch in ordered}, problems
+
+
+def routine_files(docs_dir: Path) -> list[Path]:
+    """The routine pages: every ``docs/routines/<slug>.md`` but the folder's index."""
+    folder = docs_dir / ROUTINES_DIR
+    return sorted(file for file in folder.glob("*.md") if file.stem not in ("index", "README"))
+
+
+def load_routines(
+    root: Path, docs_dir: Path, stretches: Mapping[str, Stretch]
+) -> tuple[dict[str, Routine], list[Problem]]:
+    """Every routine page, checked against ``stretches``, and all problems."""
+    routines: dict[str, Routine] = {}
+    problems: list[Problem] = []
+    for file in routine_files(docs_dir):
+        source, read_problems = read_source(file, _shown(file, root))
+        problems += read_problems
+        if source is None:
+            continue
+        routine, routine_problems = build_routine(source, file.stem, stretches)
+        problems += routine_problems
+        if routine:
+            routines[routine.slug] = routine
+    return routines, problems
+
+
+def load_library(root: Path, docs_dir: Path) -> Library:
+    """All content under ``root``; raises ``ContentError`` with every problem found."""
+    stretches, problems = load_stretches(root)
+    routines, routine_problems = load_routines(root, docs_dir, stretches)
+    problems += routine_problems
+    if problems:
+        raise ContentError(problems)
+    return Library(stretches, routines)
+
+
+def _shown(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()

@@ -1,0 +1,227 @@
+"""Generated Markdown for stretch pages, the stretch index, routine pages and the routines index.
+
+Front-matter text is escaped here, once, and placed in raw HTML blocks that Markdown leaves alone;
+the stretch body (authored Markdown) is passed through for MkDocs to render. ``link`` turns a
+source path such as ``stretches/cat-cow.md`` into a URL relative to the page being written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from limber import html, timer
+from limber.model import Routine, Stretch
+from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
+from limber.wording import dose_text, minutes_text
+
+Link = Callable[[str], str]
+
+SAFETY_PAGE = "safety.md"
+STRETCH_INDEX = "stretches/index.md"
+ROUTINE_INDEX = "routines/index.md"
+
+
+def stretch_page_path(slug: str) -> str:
+    return f"stretches/{slug}.md"
+
+
+def routine_page_path(slug: str) -> str:
+    return f"routines/{slug}.md"
+
+
+def _safety_note(link: Link) -> str:
+    return (
+        '<aside class="limber-safety" aria-label="Safety">\n'
+        "<p><strong>Go gently.</strong> Stop at once if you feel pain, numbness or tingling. "
+        "This is general self-care, not treatment: for an injury or lasting pain, see a health "
+        f'professional. <a href="{link(SAFETY_PAGE)}">Read the safety notes</a>.</p>\n'
+        "</aside>\n"
+    )
+
+
+def _words(words: Iterable[str]) -> str:
+    return ", ".join(html.text(label(word)) for word in words) or "None"
+
+
+def _facts(stretch: Stretch) -> str:
+    rows = [
+        ("Dose", html.text(dose_text(stretch.dose))),
+        ("Areas", _words(stretch.areas)),
+        ("Position", html.text(label(stretch.position))),
+        ("Equipment", _words(stretch.equipment)),
+        ("Level", html.text(label(stretch.level))),
+    ]
+    if stretch.muscles:
+        rows.append(("Muscles", html.text(", ".join(stretch.muscles))))
+    cells = "\n".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
+    return f'<dl class="limber-facts">\n{cells}\n</dl>\n'
+
+
+def render_stretch_page(stretch: Stretch, link: Link) -> str:
+    """The Markdown of ``stretches/<slug>.md``: header, facts, timer, steps, cautions, safety."""
+    parts = [
+        html.front_matter(title=stretch.name, description=stretch.summary),
+        f'<h1 class="limber-title">{html.text(stretch.name)}</h1>\n',
+        f'<p class="limber-lead">{html.text(stretch.summary)}</p>\n',
+        _facts(stretch),
+        timer.render_stretch_timer(stretch),
+        "\n## How to do it\n\n",
+        stretch.body,
+        "\n\n",
+    ]
+    if stretch.cautions:
+        items = "\n".join(f"<li>{html.text(caution)}</li>" for caution in stretch.cautions)
+        parts += ["## Take care\n\n", f'<ul class="limber-cautions">\n{items}\n</ul>\n\n']
+    parts.append(_safety_note(link))
+    return "".join(parts)
+
+
+def _data_words(words: Iterable[str]) -> str:
+    return html.text(" ".join(words))
+
+
+def _stretch_item(stretch: Stretch, link: Link) -> str:
+    tags = " · ".join(
+        [label(stretch.position), *(label(area) for area in stretch.areas)]
+        + [label(item) for item in stretch.equipment]
+    )
+    return (
+        f'<li class="limber-item" data-areas="{_data_words(stretch.areas)}" '
+        f'data-position="{html.text(stretch.position)}" '
+        f'data-equipment="{_data_words(stretch.equipment)}">'
+        f'<a href="{link(stretch_page_path(stretch.slug))}">{html.text(stretch.name)}</a>'
+        f'<span class="limber-item-summary">{html.text(stretch.summary)}</span>'
+        f'<span class="limber-item-meta"><span class="limber-dose">'
+        f"{html.text(dose_text(stretch.dose))}</span> · {html.text(tags)}</span></li>"
+    )
+
+
+def _select(name: str, title: str, words: Sequence[str], present: set[str]) -> str:
+    options = "".join(
+        f'<option value="{html.text(word)}">{html.text(label(word))}</option>'
+        for word in words
+        if word in present
+    )
+    return (
+        f'<label>{title}<select name="{name}" data-limber-filter="{name}">'
+        f'<option value="">Any</option>{options}</select></label>'
+    )
+
+
+def _group(title: str, prefix: str, groups: Mapping[str, list[Stretch]], link: Link) -> str:
+    sections = []
+    for word, members in groups.items():
+        if not members:
+            continue
+        links = ", ".join(
+            f'<a href="{link(stretch_page_path(s.slug))}">{html.text(s.name)}</a>' for s in members
+        )
+        sections.append(
+            f'<div class="limber-group" id="{prefix}-{html.text(word)}"><h3>{html.text(label(word))}'
+            f" <small>({len(members)})</small></h3><p>{links}</p></div>"
+        )
+    return f"## By {title}\n\n" + "\n".join(sections) + "\n\n"
+
+
+def render_stretch_index(stretches: Sequence[Stretch], link: Link) -> str:
+    """The Markdown of the stretch index: a filterable list, then lists grouped by facet."""
+    areas = {word for s in stretches for word in s.areas}
+    equipment = {word for s in stretches for word in s.equipment}
+    positions = {s.position for s in stretches}
+    items = "\n".join(_stretch_item(stretch, link) for stretch in stretches)
+    count = len(stretches)
+    form = (
+        '<form class="limber-filters" data-limber-filters hidden aria-label="Filter stretches">'
+        + _select("area", "Area", AREAS, areas)
+        + _select("position", "Position", POSITIONS, positions)
+        + _select("equipment", "Equipment", EQUIPMENT, equipment | {"none"})
+        .replace('<option value="">Any</option>', '<option value="">Any</option>'
+                 '<option value="none">None needed</option>')
+        + '<button type="reset" class="md-button">Clear filters</button></form>\n'
+        f'<p class="limber-count" aria-live="polite" data-limber-count>{count} stretches</p>\n'
+    )
+    by_area = {word: [s for s in stretches if word in s.areas] for word in AREAS}
+    by_position = {word: [s for s in stretches if s.position == word] for word in POSITIONS}
+    by_equipment = {word: [s for s in stretches if word in s.equipment] for word in EQUIPMENT}
+    by_equipment = {"none": [s for s in stretches if not s.equipment], **by_equipment}
+    return "".join(
+        [
+            html.front_matter(title="Stretches", description=f"All {count} stretches in Limber."),
+            "# Stretches\n\n",
+            "Every stretch in the library. Choose an area, a position or the equipment you "
+            "have to narrow the list, or browse the groups below.\n\n",
+            form,
+            f'<ul class="limber-list" data-limber-list>\n{items}\n</ul>\n\n',
+            _group("area", "area", by_area, link),
+            _group("position", "position", by_position, link),
+            _group("equipment", "equipment", by_equipment, link).replace(
+                "<h3>None", "<h3>No equipment"
+            ),
+        ]
+    )
+
+
+def render_routine_page(routine: Routine, intro: str, link: Link) -> str:
+    """The Markdown of a routine page, replacing the authored page's own."""
+    rows = []
+    for number, item in enumerate(routine.items, 1):
+        stretch = item.stretch
+        rows.append(
+            f'<li class="limber-step"><span class="limber-tick" aria-hidden="true"></span>'
+            f'<a href="{link(stretch_page_path(stretch.slug))}">{html.text(stretch.name)}</a> '
+            f'<span class="limber-dose">{html.text(dose_text(item.dose))}</span>'
+            f'<span class="limber-keysteps">{html.text(key_steps(stretch))}</span></li>'
+        )
+    count = len(routine.items)
+    meta = (
+        f'<p class="limber-meta"><strong>{minutes_text(routine.seconds)}</strong> · {count} '
+        f"stretch{'es' if count != 1 else ''} · {routine.rest} s rest between them</p>\n"
+    )
+    parts = [
+        f'<h1 class="limber-title">{html.text(routine.title)}</h1>\n',
+        f'<p class="limber-lead">{html.text(routine.summary)}</p>\n' if routine.summary else "",
+        meta,
+        timer.render_routine_timer(routine),
+        "\n## The stretches\n\n",
+        f'<ol class="limber-routine">\n{chr(10).join(rows)}\n</ol>\n\n',
+    ]
+    if intro.strip():
+        heading = "" if intro.lstrip().startswith("#") else "## About this routine\n\n"
+        parts += [heading, intro.strip(), "\n\n"]
+    parts.append(_safety_note(link))
+    return "".join(parts)
+
+
+def key_steps(stretch: Stretch, limit: int = 140) -> str:
+    """A line of the stretch's key steps, plain text, for lists and the printed sheet."""
+    plain = [_plain(step).rstrip(".") for step in stretch.steps[:3]]
+    line = "; ".join(plain) + "." if plain else stretch.summary
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _plain(markdown: str) -> str:
+    for mark in ("**", "__", "`", "*", "_"):
+        markdown = markdown.replace(mark, "")
+    return markdown
+
+
+def render_routine_index(routines: Sequence[Routine], link: Link) -> str:
+    """The Markdown of the routines index."""
+    items = "\n".join(
+        f'<li class="limber-item"><a href="{link(routine_page_path(r.slug))}">'
+        f"{html.text(r.title)}</a>"
+        f'<span class="limber-item-summary">{html.text(r.summary)}</span>'
+        f'<span class="limber-item-meta">{minutes_text(r.seconds)} · {len(r.items)} stretches'
+        "</span></li>"
+        for r in routines
+    )
+    body = (
+        f'<ul class="limber-list">\n{items}\n</ul>\n'
+        if routines
+        else "No routines yet.\n"
+    )
+    return (
+        html.front_matter(title="Routines", description="Stretch routines to follow with the timer.")
+        + "# Routines\n\nSequences of stretches to follow with the timer, from start to finish.\n\n"
+        + body
+    )

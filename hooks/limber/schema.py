@@ -1,0 +1,226 @@
+"""Front-matter schemas: each field's kind checks a value and describes itself.
+
+One table per file kind (stretch, routine item, routine) is the single source of truth for
+validation, the contributor template and the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from limber import vocabulary
+from limber.problems import did_you_mean, found
+
+
+class Invalid(ValueError):
+    """A value that its field does not allow; the message says what was found and what is."""
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of plain text."""
+
+    max_length: int = 0
+
+    @property
+    def allowed(self) -> str:
+        limit = f" of at most {self.max_length} characters" if self.max_length else ""
+        return f"one line of text{limit}"
+
+    def check(self, value: Any) -> str:
+        if not isinstance(value, str):
+            hint = " (put it in quotes)" if isinstance(value, (bool, int, float)) else ""
+            raise Invalid(f"found {found(value)}; allowed: {self.allowed}{hint}")
+        text = value.strip()
+        if not text:
+            raise Invalid(f"found empty text; allowed: {self.allowed}")
+        if "\n" in text:
+            raise Invalid(f"found text over several lines; allowed: {self.allowed}")
+        if self.max_length and len(text) > self.max_length:
+            raise Invalid(f"found {len(text)} characters; allowed: {self.allowed}")
+        return text
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": "^[^\\n]*$"}
+        if self.max_length:
+            schema["maxLength"] = self.max_length
+        return schema
+
+
+@dataclass(frozen=True)
+class TextList:
+    """A list of short texts (a single text counts as a list of one)."""
+
+    def check(self, value: Any) -> tuple[str, ...]:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            raise Invalid(f"found {found(value)}; allowed: a list of texts")
+        return tuple(Text().check(item) for item in items)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": Text().json_schema()}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One word from a fixed vocabulary."""
+
+    options: tuple[str, ...]
+
+    def check(self, value: Any) -> str:
+        if value not in self.options:
+            allowed = " | ".join(self.options)
+            raise Invalid(
+                f"found {found(value)}; allowed: {allowed}{did_you_mean(value, self.options)}"
+            )
+        return str(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.options)}
+
+
+@dataclass(frozen=True)
+class Words:
+    """A list of words from a vocabulary, each at most once."""
+
+    options: tuple[str, ...]
+    min_items: int = 0
+
+    def check(self, value: Any) -> tuple[str, ...]:
+        items = [value] if isinstance(value, str) else value
+        allowed = f"a list of {'one or more of' if self.min_items else 'any of'}: " + ", ".join(
+            self.options
+        )
+        if not isinstance(items, list) or len(items) < self.min_items:
+            raise Invalid(f"found {found(value)}; allowed: {allowed}")
+        unknown = [item for item in items if item not in self.options]
+        if unknown:
+            words = ", ".join(found(item) + did_you_mean(item, self.options) for item in unknown)
+            raise Invalid(f"found {words}; allowed: {allowed}")
+        repeated = sorted({item for item in items if items.count(item) > 1})
+        if repeated:
+            raise Invalid(
+                f"found {', '.join(map(repr, repeated))} more than once; allowed: {allowed}"
+            )
+        return tuple(items)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "array",
+            "items": {"enum": list(self.options)},
+            "minItems": self.min_items,
+            "uniqueItems": True,
+        }
+
+
+@dataclass(frozen=True)
+class Count:
+    """A whole number above zero, or a range ``[min, max]`` with ``0 < min <= max``."""
+
+    unit: str
+
+    @property
+    def allowed(self) -> str:
+        return f"a whole number of {self.unit} above 0, or [min, max] with 0 < min <= max"
+
+    def check(self, value: Any) -> tuple[int, int]:
+        if _number(value) and value > 0:
+            return value, value
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(_number(item) for item in value)
+            and 0 < value[0] <= value[1]
+        ):
+            return value[0], value[1]
+        raise Invalid(f"found {found(value)}; allowed: {self.allowed}")
+
+    def json_schema(self) -> dict[str, Any]:
+        whole = {"type": "integer", "minimum": 1}
+        pair = {"type": "array", "items": whole, "minItems": 2, "maxItems": 2}
+        return {"oneOf": [whole, pair]}
+
+
+@dataclass(frozen=True)
+class Seconds:
+    """A whole number of seconds, zero allowed."""
+
+    def check(self, value: Any) -> int:
+        if _number(value) and value >= 0:
+            return int(value)
+        raise Invalid(f"found {found(value)}; allowed: a whole number of seconds, 0 or more")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": 0}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the body does on each breath phase: ``{inhale: "...", exhale: "..."}``."""
+
+    def check(self, value: Any) -> dict[str, str]:
+        allowed = "a mapping of " + " and ".join(vocabulary.BREATH_PHASES) + " to one line of text"
+        if not isinstance(value, dict) or not value:
+            raise Invalid(f"found {found(value)}; allowed: {allowed}")
+        unknown = [key for key in value if key not in vocabulary.BREATH_PHASES]
+        if unknown:
+            words = ", ".join(
+                found(key) + did_you_mean(key, vocabulary.BREATH_PHASES) for key in unknown
+            )
+            raise Invalid(f"found the key {words}; allowed: {allowed}")
+        return {key: Text(80).check(text) for key, text in value.items()}
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": {phase: Text(80).json_schema() for phase in vocabulary.BREATH_PHASES},
+            "additionalProperties": False,
+            "minProperties": 1,
+        }
+
+
+Kind = Text | TextList | Choice | Words | Count | Seconds | Cues
+
+
+@dataclass(frozen=True)
+class Field:
+    """A front-matter key: its kind, whether it is required, and what it means."""
+
+    kind: Kind
+    doc: str
+    required: bool = False
+
+
+STRETCH_FIELDS: Mapping[str, Field] = {
+    "name": Field(Text(80), "Display name, unique ignoring case.", required=True),
+    "summary": Field(Text(160), "One sentence saying what the stretch does.", required=True),
+    "areas": Field(Words(vocabulary.AREAS, 1), "Where it is felt.", required=True),
+    "position": Field(Choice(vocabulary.POSITIONS), "Starting position.", required=True),
+    "equipment": Field(Words(vocabulary.EQUIPMENT), "What it needs; default none."),
+    "level": Field(Choice(vocabulary.LEVELS), "Difficulty; default beginner."),
+    "hold": Field(Count("seconds"), "Seconds per hold: a number or [min, max]."),
+    "breaths": Field(Count("breaths"), "Breath cycles instead of a hold: a number or [min, max]."),
+    "sides": Field(Choice(vocabulary.SIDES), "none (default), both, or alternate."),
+    "reps": Field(Count("repetitions"), "Repetitions (per side); default 1."),
+    "cues": Field(Cues(), "With breaths only: what to do on the inhale and on the exhale."),
+    "muscles": Field(TextList(), "Muscles stretched, free text."),
+    "cautions": Field(TextList(), "Short warnings."),
+}
+
+DOSE_KEYS = ("hold", "breaths")
+OVERRIDE_KEYS = ("hold", "breaths", "reps")
+
+# Keys MkDocs and Material read from a page's front-matter; a routine page may carry them.
+PAGE_KEYS = ("title", "description", "hide", "tags", "template", "icon", "status", "search")
+
+ROUTINE_FIELDS: Mapping[str, Field] = {
+    "title": Field(Text(100), "Title of the routine."),
+    "summary": Field(Text(200), "One sentence saying what the routine is for."),
+    "rest": Field(Seconds(), "Seconds of rest between stretches; default 10."),
+}

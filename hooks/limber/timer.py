@@ -1,0 +1,54 @@
+"""The timer's markup: a ``data-limber-timer`` section holding its plan as escaped JSON.
+
+The script (``assets/timer.js``) finds these sections on page load and builds the controls.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from limber import html, timing
+from limber.model import Dose, Routine, Stretch
+
+ASSETS = ("timer.js", "timer.css")
+
+
+def dose_data(name: str, dose: Dose) -> dict[str, Any]:
+    """One stretch's dose as the timer script reads it."""
+    data: dict[str, Any] = {
+        "name": name,
+        "kind": dose.kind,
+        "amount": [dose.amount.low, dose.amount.high],
+        "reps": [dose.reps.low, dose.reps.high],
+        "sides": dose.sides,
+    }
+    if dose.kind == "breaths":
+        data["cues"] = {"inhale": dose.cues.inhale, "exhale": dose.cues.exhale}
+    return data
+
+
+def _section(kind: str, label: str, config: dict[str, Any]) -> str:
+    config["settings"] = timing.settings()
+    return (
+        f'<section class="limber-timer" data-limber-timer="{kind}" aria-label="{html.text(label)}">'
+        f'<script type="application/json" data-limber-config>{html.json_script(config)}</script>'
+        '<p class="limber-timer-fallback">The timer needs JavaScript; '
+        "time the dose with a clock instead.</p></section>\n"
+    )
+
+
+def render_stretch_timer(stretch: Stretch) -> str:
+    """Markup of the timer for one stretch page."""
+    config = {"id": stretch.slug, "items": [dose_data(stretch.name, stretch.dose)], "rest": 0}
+    return _section("stretch", f"Timer for {stretch.name}", config)
+
+
+def render_routine_timer(routine: Routine) -> str:
+    """Markup of the routine player."""
+    config = {
+        "id": f"routine:{routine.slug}",
+        "title": routine.title,
+        "rest": routine.rest,
+        "items": [dose_data(item.stretch.name, item.dose) for item in routine.items],
+    }
+    return _section("routine", f"Routine player for {routine.title}", config)
