@@ -6,7 +6,7 @@ from pathlib import Path
 
 ASSET_FOLDER = Path(__file__).parent / "assets"
 STYLES = ("limber.css", "timer.css")
-SCRIPTS = ("timer.js", "filters.js")
+SCRIPTS = ("timer.js", "site.js")
 
 
 def files() -> list[tuple[str, Path]]:

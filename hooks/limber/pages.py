@@ -96,28 +96,31 @@ def _stretch_item(stretch: Stretch, link: Link) -> str:
     )
 
 
-def _select(name: str, title: str, words: Sequence[str], present: set[str]) -> str:
-    options = "".join(
-        f'<option value="{html.text(word)}">{html.text(label(word))}</option>'
-        for word in words
-        if word in present
+def _select(name: str, title: str, options: Sequence[tuple[str, str]]) -> str:
+    choices = "".join(
+        f'<option value="{html.text(value)}">{html.text(text)}</option>' for value, text in options
     )
     return (
-        f'<label>{title}<select name="{name}" data-limber-filter="{name}">'
-        f'<option value="">Any</option>{options}</select></label>'
+        f'<label>{title} <select name="{name}" data-limber-filter="{name}">'
+        f'<option value="">Any</option>{choices}</select></label>'
     )
+
+
+def _present(vocabulary: Sequence[str], used: set[str]) -> list[tuple[str, str]]:
+    return [(word, label(word)) for word in vocabulary if word in used]
 
 
 def _group(title: str, prefix: str, groups: Mapping[str, list[Stretch]], link: Link) -> str:
     sections = []
     for word, members in groups.items():
+        heading = "No equipment" if word == "none" else label(word)
         if not members:
             continue
         links = ", ".join(
             f'<a href="{link(stretch_page_path(s.slug))}">{html.text(s.name)}</a>' for s in members
         )
         sections.append(
-            f'<div class="limber-group" id="{prefix}-{html.text(word)}"><h3>{html.text(label(word))}'
+            f'<div class="limber-group" id="{prefix}-{html.text(word)}"><h3>{html.text(heading)}'
             f" <small>({len(members)})</small></h3><p>{links}</p></div>"
         )
     return f"## By {title}\n\n" + "\n".join(sections) + "\n\n"
@@ -132,11 +135,11 @@ def render_stretch_index(stretches: Sequence[Stretch], link: Link) -> str:
     count = len(stretches)
     form = (
         '<form class="limber-filters" data-limber-filters hidden aria-label="Filter stretches">'
-        + _select("area", "Area", AREAS, areas)
-        + _select("position", "Position", POSITIONS, positions)
-        + _select("equipment", "Equipment", EQUIPMENT, equipment | {"none"})
-        .replace('<option value="">Any</option>', '<option value="">Any</option>'
-                 '<option value="none">None needed</option>')
+        + _select("area", "Area", _present(AREAS, areas))
+        + _select("position", "Position", _present(POSITIONS, positions))
+        + _select(
+            "equipment", "Equipment", [("none", "None needed"), *_present(EQUIPMENT, equipment)]
+        )
         + '<button type="reset" class="md-button">Clear filters</button></form>\n'
         f'<p class="limber-count" aria-live="polite" data-limber-count>{count} stretches</p>\n'
     )
@@ -154,9 +157,7 @@ def render_stretch_index(stretches: Sequence[Stretch], link: Link) -> str:
             f'<ul class="limber-list" data-limber-list>\n{items}\n</ul>\n\n',
             _group("area", "area", by_area, link),
             _group("position", "position", by_position, link),
-            _group("equipment", "equipment", by_equipment, link).replace(
-                "<h3>None", "<h3>No equipment"
-            ),
+            _group("equipment", "equipment", by_equipment, link),
         ]
     )
 
@@ -164,7 +165,7 @@ def render_stretch_index(stretches: Sequence[Stretch], link: Link) -> str:
 def render_routine_page(routine: Routine, intro: str, link: Link) -> str:
     """The Markdown of a routine page, replacing the authored page's own."""
     rows = []
-    for number, item in enumerate(routine.items, 1):
+    for item in routine.items:
         stretch = item.stretch
         rows.append(
             f'<li class="limber-step"><span class="limber-tick" aria-hidden="true"></span>'
@@ -215,13 +216,11 @@ def render_routine_index(routines: Sequence[Routine], link: Link) -> str:
         "</span></li>"
         for r in routines
     )
-    body = (
-        f'<ul class="limber-list">\n{items}\n</ul>\n'
-        if routines
-        else "No routines yet.\n"
-    )
+    body = f'<ul class="limber-list">\n{items}\n</ul>\n' if routines else "No routines yet.\n"
     return (
-        html.front_matter(title="Routines", description="Stretch routines to follow with the timer.")
+        html.front_matter(
+            title="Routines", description="Stretch routines to follow with the timer."
+        )
         + "# Routines\n\nSequences of stretches to follow with the timer, from start to finish.\n\n"
         + body
     )
