@@ -15,8 +15,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from limber import assets, html, pages
-from limber.loading import ROUTINES_DIR, Library, load_library
+from limber import assets, html, layout, pages
+from limber.loading import Library, load_library
 from limber.problems import ContentError
 
 log = logging.getLogger("mkdocs.hooks.limber")
@@ -32,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.extra_css.append(f"{ASSET_DIR}/{name}")
     for name in assets.SCRIPTS:
         if f"{ASSET_DIR}/{name}" not in config.extra_javascript:
-            config.extra_javascript.append(f"{ASSET_DIR}/{name}")  # type: ignore[arg-type]
+            config.extra_javascript.append(f"{ASSET_DIR}/{name}")
     return config
 
 
@@ -55,7 +55,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated stretch pages, indexes and assets, refusing to replace authored files."""
     library = _require_library()
-    generated: dict[str, File] = {}
 
     def add(src_uri: str, *, in_nav: bool = False) -> File:
         if files.get_file_from_path(src_uri) is not None:
@@ -65,16 +64,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content="", inclusion=inclusion)
         files.append(file)
-        generated[src_uri] = file
         return file
 
     for name, path in assets.files():
         files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(path)))
-    index = add(pages.STRETCH_INDEX, in_nav=True)
-    stretch_files = {slug: add(pages.stretch_page_path(slug)) for slug in library.stretches}
+    index = add(layout.STRETCH_INDEX, in_nav=True)
+    stretch_files = {slug: add(layout.stretch_page(slug)) for slug in library.stretches}
     routine_index = None
-    if files.get_file_from_path(pages.ROUTINE_INDEX) is None:
-        routine_index = add(pages.ROUTINE_INDEX, in_nav=True)
+    if files.get_file_from_path(layout.ROUTINE_INDEX) is None:
+        routine_index = add(layout.ROUTINE_INDEX, in_nav=True)
 
     stretches = list(library.stretches.values())
     index.content_string = pages.render_stretch_index(stretches, _linker(files, index))
@@ -104,7 +102,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def _routine_for(page: Page) -> Any:
     folder, _, name = page.file.src_uri.rpartition("/")
-    if folder != ROUTINES_DIR or not name.endswith(".md"):
+    if folder != layout.ROUTINES_DIR or not name.endswith(".md"):
         return None
     return _require_library().routines.get(name[: -len(".md")])
 

@@ -11,13 +11,12 @@ from typing import Any
 import yaml
 
 from limber import schema
+from limber.layout import RESERVED_SLUGS, ROUTINES_DIR, STRETCH_INDEX, STRETCHES_DIR, stretch_page
 from limber.model import Cues, Dose, Routine, RoutineItem, Span, Stretch
 from limber.problems import ContentError, Problem, did_you_mean, found
 from limber.timing import DEFAULT_REST
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-STRETCHES_DIR = "stretches"
-ROUTINES_DIR = "routines"  # inside docs_dir
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -128,17 +127,29 @@ def _check_fields(
 def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Problem]]:
     """Validate one stretch file's front-matter and body into a ``Stretch``."""
     problems = _unknown_keys(source, schema.STRETCH_FIELDS)
-    if not SLUG.match(slug):
+    if slug in RESERVED_SLUGS:
         message = (
-            f"found the file name {slug!r}; allowed: lowercase letters, digits and single "
-            "hyphens, like 'doorway-stretch.md'"
+            f"found the file name '{slug}.md'; allowed: any slug but {', '.join(RESERVED_SLUGS)}"
+        )
+        problems.append(Problem(source.path, 0, "slug", message))
+    elif not SLUG.match(slug):
+        suggestion = "-".join(re.findall(r"[a-z0-9]+", slug.lower()))
+        hint = f" (did you mean '{suggestion}.md'?)" if suggestion else ""
+        message = (
+            f"found the file name '{slug}.md'; allowed: lowercase letters, digits and single "
+            f"hyphens{hint}"
         )
         problems.append(Problem(source.path, 0, "slug", message))
     values, field_problems = _check_fields(source, schema.STRETCH_FIELDS)
     problems += field_problems
     doses = [key for key in schema.DOSE_KEYS if key in source.data]
     allowed = "exactly one of hold (seconds) or breaths (breath cycles)"
-    if not doses:
+    misspelt_dose = any(
+        did_you_mean(key, schema.DOSE_KEYS)
+        for key in source.data
+        if key not in schema.STRETCH_FIELDS
+    )
+    if not doses and not misspelt_dose:
         problems.append(
             Problem(source.path, 1, "hold", f"found neither hold nor breaths; allowed: {allowed}")
         )
@@ -299,7 +310,7 @@ def load_stretches(
             )
             problems.append(Problem(stretch.path, name_lines[stretch.slug], "name", message))
     ordered = sorted(stretches, key=lambda s: (s.name.casefold(), s.slug))
-    return {stretch.slug: stretch for stretch in ordered}, problems
+    return {stretch.slug: stretch for stretch in ordered}, sorted(problems)
 
 
 def routine_files(docs_dir: Path) -> list[Path]:
@@ -323,7 +334,22 @@ def load_routines(
         problems += routine_problems
         if routine:
             routines[routine.slug] = routine
-    return routines, problems
+    return routines, sorted(problems)
+
+
+def check_generated_paths(root: Path, docs_dir: Path, generated: Iterable[str]) -> list[Problem]:
+    """A problem for each authored file in ``docs_dir`` that a generated page would replace."""
+    return [
+        Problem(
+            _shown(docs_dir / path, root),
+            0,
+            "file",
+            f"found an authored page where Limber generates {path}; allowed: no file at this path "
+            "(remove or rename it)",
+        )
+        for path in generated
+        if (docs_dir / path).exists()
+    ]
 
 
 def load_library(root: Path, docs_dir: Path) -> Library:
@@ -331,6 +357,8 @@ def load_library(root: Path, docs_dir: Path) -> Library:
     stretches, problems = load_stretches(root)
     routines, routine_problems = load_routines(root, docs_dir, stretches)
     problems += routine_problems
+    generated = [STRETCH_INDEX, *(stretch_page(slug) for slug in stretches)]
+    problems += check_generated_paths(root, docs_dir, generated)
     if problems:
         raise ContentError(problems)
     return Library(stretches, routines)

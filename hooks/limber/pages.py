@@ -10,23 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from limber import html, timer
+from limber.layout import SAFETY_PAGE, routine_page, stretch_page
 from limber.model import Routine, Stretch
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 from limber.wording import dose_text, minutes_text
 
 Link = Callable[[str], str]
-
-SAFETY_PAGE = "safety.md"
-STRETCH_INDEX = "stretches/index.md"
-ROUTINE_INDEX = "routines/index.md"
-
-
-def stretch_page_path(slug: str) -> str:
-    return f"stretches/{slug}.md"
-
-
-def routine_page_path(slug: str) -> str:
-    return f"routines/{slug}.md"
 
 
 def _safety_note(link: Link) -> str:
@@ -89,7 +78,7 @@ def _stretch_item(stretch: Stretch, link: Link) -> str:
         f'<li class="limber-item" data-areas="{_data_words(stretch.areas)}" '
         f'data-position="{html.text(stretch.position)}" '
         f'data-equipment="{_data_words(stretch.equipment)}">'
-        f'<a href="{link(stretch_page_path(stretch.slug))}">{html.text(stretch.name)}</a>'
+        f'<a href="{link(stretch_page(stretch.slug))}">{html.text(stretch.name)}</a>'
         f'<span class="limber-item-summary">{html.text(stretch.summary)}</span>'
         f'<span class="limber-item-meta"><span class="limber-dose">'
         f"{html.text(dose_text(stretch.dose))}</span> · {html.text(tags)}</span></li>"
@@ -117,7 +106,7 @@ def _group(title: str, prefix: str, groups: Mapping[str, list[Stretch]], link: L
         if not members:
             continue
         links = ", ".join(
-            f'<a href="{link(stretch_page_path(s.slug))}">{html.text(s.name)}</a>' for s in members
+            f'<a href="{link(stretch_page(s.slug))}">{html.text(s.name)}</a>' for s in members
         )
         sections.append(
             f'<div class="limber-group" id="{prefix}-{html.text(word)}"><h3>{html.text(heading)}'
@@ -169,7 +158,7 @@ def render_routine_page(routine: Routine, intro: str, link: Link) -> str:
         stretch = item.stretch
         rows.append(
             f'<li class="limber-step"><span class="limber-tick" aria-hidden="true"></span>'
-            f'<a href="{link(stretch_page_path(stretch.slug))}">{html.text(stretch.name)}</a> '
+            f'<a href="{link(stretch_page(stretch.slug))}">{html.text(stretch.name)}</a> '
             f'<span class="limber-dose">{html.text(dose_text(item.dose))}</span>'
             f'<span class="limber-keysteps">{html.text(key_steps(stretch))}</span></li>'
         )
@@ -209,7 +198,7 @@ def _plain(markdown: str) -> str:
 def render_routine_index(routines: Sequence[Routine], link: Link) -> str:
     """The Markdown of the routines index."""
     items = "\n".join(
-        f'<li class="limber-item"><a href="{link(routine_page_path(r.slug))}">'
+        f'<li class="limber-item"><a href="{link(routine_page(r.slug))}">'
         f"{html.text(r.title)}</a>"
         f'<span class="limber-item-summary">{html.text(r.summary)}</span>'
         f'<span class="limber-item-meta">{minutes_text(r.seconds)} · {len(r.items)} stretches'

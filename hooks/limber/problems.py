@@ -45,7 +45,8 @@ def found(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, list):
-        return "a list [" + ", ".join(found(item) for item in value[:6]) + "]"
+        more = ", ..." if len(value) > 6 else ""
+        return "[" + ", ".join(found(item) for item in value[:6]) + more + "]"
     if isinstance(value, dict):
         return "a mapping {" + ", ".join(str(key) for key in value) + "}"
     return f"a {type(value).__name__} ({value})"

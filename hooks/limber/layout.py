@@ -1,0 +1,19 @@
+"""Where content lives and where generated pages go (SPEC section 1 and 4), in one place."""
+
+STRETCHES_DIR = "stretches"  # beside mkdocs.yml
+ROUTINES_DIR = "routines"  # inside docs_dir
+RESERVED_SLUGS = ("index",)  # stretches/index.md is the generated stretch index
+
+STRETCH_INDEX = "stretches/index.md"
+ROUTINE_INDEX = "routines/index.md"
+SAFETY_PAGE = "safety.md"
+
+
+def stretch_page(slug: str) -> str:
+    """Source path of a stretch's generated page, relative to docs_dir."""
+    return f"stretches/{slug}.md"
+
+
+def routine_page(slug: str) -> str:
+    """Source path of a routine's authored page, relative to docs_dir."""
+    return f"{ROUTINES_DIR}/{slug}.md"

@@ -1,0 +1,62 @@
+"""Shared fixtures: sites built into temporary folders, and paths to the test content."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def make_site(dest: Path, stretches: Path | None = None, routines: Path | None = None) -> Path:
+    """A copy of the real site in ``dest``, with other stretches or routines if given."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(stretches or ROOT / "stretches", dest / "stretches")
+    if routines is not None:
+        shutil.rmtree(dest / "docs" / "routines")
+        shutil.copytree(routines, dest / "docs" / "routines")
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    (dest / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+    return dest
+
+
+def build(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` in ``site``, as a user would run it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content, built once per test run; returns the ``site/`` folder."""
+    site = make_site(tmp_path_factory.mktemp("real"))
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Content written to the contract by an outsider, built once; returns ``site/``."""
+    site = make_site(
+        tmp_path_factory.mktemp("fixture"),
+        stretches=FIXTURES / "site" / "stretches",
+        routines=FIXTURES / "site" / "docs" / "routines",
+    )
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site / "site"

@@ -1,0 +1,187 @@
+"""End-to-end builds: the real site, an outsider's fixture site, and builds that must fail."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .conftest import FIXTURES, build, make_site
+
+SEED_STRETCHES = (
+    "cat-cow", "doorway-stretch", "seated-thoracic-rotation", "standing-side-stretch",
+    "neck-side-tilt", "childs-pose", "foam-roller-upper-back",
+)  # fmt: skip
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def text_of(page: Path) -> str:
+    """The visible text of a built page, whitespace collapsed."""
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", " ".join(parser.parts))
+
+
+def main_text(page: Path) -> str:
+    return text_of(page).split("Back to top")[0]
+
+
+def test_real_site_has_every_contract_page(real_site: Path) -> None:
+    for slug in SEED_STRETCHES:
+        assert (real_site / "stretches" / f"{slug}.html").is_file()
+    assert (real_site / "routines" / "ease-upper-back-tightness.html").is_file()
+    assert (real_site / "stretches" / "index.html").is_file()
+    assert (real_site / "routines" / "index.html").is_file()
+
+
+def test_stretch_page_shows_facts_dose_steps_cautions_and_safety(real_site: Path) -> None:
+    page = real_site / "stretches" / "doorway-stretch.html"
+    text = text_of(page)
+    assert "Doorway stretch" in text
+    assert "Opens the chest and the fronts of the shoulders" in text
+    for fact in ("Dose Hold 15–30 s on each side", "Areas Chest, Shoulders, Upper back",
+                 "Position Standing", "Equipment Doorway", "Level Beginner"):  # fmt: skip
+        assert fact in text
+    assert "Stand in an open doorway" in text
+    assert "stop if you feel tingling or numbness" in text
+    assert 'href="../safety.html"' in page.read_text(encoding="utf-8")
+
+
+def test_dose_wording_for_breaths_and_alternating_reps(real_site: Path) -> None:
+    assert "Dose 10–15 slow breaths" in text_of(real_site / "stretches" / "cat-cow.html")
+    rotation = text_of(real_site / "stretches" / "seated-thoracic-rotation.html")
+    assert "Dose Hold 10 s on each side, 5–10 times, alternating sides" in rotation
+
+
+def test_stretch_pages_stay_out_of_the_sidebar(real_site: Path) -> None:
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    assert "doorway-stretch.html" not in home
+    assert "stretches/index.html" in home
+
+
+def test_routine_page_lists_stretches_in_order_with_overrides_and_total(real_site: Path) -> None:
+    page = real_site / "routines" / "ease-upper-back-tightness.html"
+    text = main_text(page)
+    names = ["Cat-cow", "Doorway stretch", "Seated thoracic rotation", "Standing side stretch",
+             "Neck side tilt", "Child's pose", "Foam roller upper back"]  # fmt: skip
+    listing = text.split("The stretches", 1)[1]
+    positions = [listing.index(name) for name in names]
+    assert positions == sorted(positions)
+    assert "Hold 10 s on each side, 5 times, alternating sides" in listing
+    assert "about 7–10 minutes · 7 stretches · 10 s rest between them" in text
+    html = page.read_text(encoding="utf-8")
+    assert 'href="../stretches/childs-pose.html"' in html
+    assert 'href="../safety.html"' in html
+
+
+def test_index_lists_every_stretch_with_filters_and_groups(real_site: Path) -> None:
+    page = real_site / "stretches" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    for name in ("area", "position", "equipment"):
+        assert f'<select name="{name}"' in html
+    assert html.count('class="limber-item"') == len(SEED_STRETCHES)
+    text = text_of(page)
+    assert "By area" in text and "By position" in text and "By equipment" in text
+    assert "Cat-cow Moves the whole spine" in text
+
+
+def test_search_index_finds_stretches_by_area_and_steps(real_site: Path) -> None:
+    index = (real_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Doorway stretch" in index
+    assert "Upper back" in index
+    assert "open doorway" in index
+
+
+def test_nothing_on_the_real_site_asks_another_host(real_site: Path) -> None:
+    # Anything the browser loads by itself: scripts, images, styles, icons, fonts (not <a> links).
+    pattern = re.compile(r"""(?:\ssrc=|<link[^>]*\shref=)["']?(?:https?:)?//""")
+    for page in real_site.rglob("*.html"):
+        assert not pattern.search(page.read_text(encoding="utf-8")), page
+
+
+def test_outsiders_content_builds_without_code_changes(fixture_site: Path) -> None:
+    wall = text_of(fixture_site / "stretches" / "wall-angel.html")
+    assert "Dose Hold 5 s, 8–12 times" in wall
+    twist = text_of(fixture_site / "stretches" / "box-breathing-twist.html")
+    assert "Dose 4–6 slow breaths on each side, 2 times, alternating sides" in twist
+    routine = main_text(fixture_site / "routines" / "desk-break.html")
+    assert "3 slow breaths on each side, alternating" in routine
+    assert "Hold 20 s, 2–3 times on each side" in routine
+
+
+def test_front_matter_markup_is_shown_as_text(fixture_site: Path) -> None:
+    for page in fixture_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<img src=x" not in html, page
+        assert "<script>window.__pwned" not in html, page
+        assert '<b onmouseover="window' not in html, page
+        assert "<em>now</em>" not in html, page
+    hostile = text_of(fixture_site / "stretches" / "hostile-markup.html")
+    assert '<img src=x onerror="window.__pwned=1">Hostile & "quoted"' in hostile
+    routine = text_of(fixture_site / "routines" / "desk-break.html")
+    assert "Desk break <em>now</em>" in routine
+
+
+def test_bad_content_fails_once_with_every_message_and_keeps_the_last_site(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site")
+    assert build(site).returncode == 0
+    built = site / "site" / "index.html"
+    before = built.stat().st_mtime_ns
+    shutil.copy(FIXTURES / "invalid" / "stretches" / "unknown-area.md", site / "stretches")
+    shutil.copy(FIXTURES / "invalid" / "stretches" / "not-utf8.md", site / "stretches")
+    shutil.copy(FIXTURES / "invalid" / "stretches" / "malformed-yaml.md", site / "stretches")
+    result = build(site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert (
+        "stretches/unknown-area.md:4: areas: found 'shoulder' (did you mean 'shoulders'?)" in output
+    )
+    assert "stretches/not-utf8.md:2: encoding: found the byte 0xe9" in output
+    assert "stretches/malformed-yaml.md:5: front-matter: found malformed YAML" in output
+    assert "Limber found 3 problems in the content; nothing was built." in output
+    assert built.stat().st_mtime_ns == before
+
+
+def test_a_bad_routine_fails_the_build_even_without_strict(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site")
+    shutil.copy(
+        FIXTURES / "invalid" / "docs" / "routines" / "unknown-key.md", site / "docs" / "routines"
+    )
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("strict: true", "strict: false"))
+    result = build(site, "--no-strict")
+    assert result.returncode != 0
+    assert "docs/routines/unknown-key.md:3: rests: unknown field" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site / "site").exists()
+
+
+def test_an_authored_file_at_a_generated_path_is_refused(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site")
+    (site / "docs" / "stretches").mkdir()
+    (site / "docs" / "stretches" / "cat-cow.md").write_text("# Mine\n")
+    result = build(site)
+    assert result.returncode != 0
+    assert (
+        "docs/stretches/cat-cow.md: file: found an authored page where Limber generates "
+        "stretches/cat-cow.md" in result.stderr
+    )
+    assert "Traceback" not in result.stdout + result.stderr

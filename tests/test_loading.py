@@ -1,0 +1,194 @@
+"""Validation: one fixture file per rule, each with the exact message a contributor sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from limber.loading import load_library, load_routines, load_stretches
+from limber.problems import ContentError
+
+from .conftest import FIXTURES, ROOT
+
+INVALID = FIXTURES / "invalid"
+AREAS = (
+    "neck, shoulders, chest, upper-back, mid-back, lower-back, lats, spine, arms, wrists, hips, "
+    "glutes, hamstrings, quads, calves"
+)
+COUNT = "a whole number of {} above 0, or [min, max] with 0 < min <= max"
+DOSE = "exactly one of hold (seconds) or breaths (breath cycles)"
+
+STRETCH_RULES = {
+    "unknown-key": [
+        "stretches/unknown-key.md:6: holds: unknown field; allowed: name, summary, areas, "
+        "position, equipment, level, hold, breaths, sides, reps, cues, muscles, cautions "
+        "(did you mean 'hold'?)"
+    ],
+    "wrong-type": [
+        "stretches/wrong-type.md:7: level: found 3; allowed: beginner | intermediate | advanced",
+        "stretches/wrong-type.md:8: cautions: found true; allowed: a list of texts",
+    ],
+    "unknown-area": [
+        "stretches/unknown-area.md:4: areas: found 'shoulder' (did you mean 'shoulders'?); "
+        f"allowed: a list of one or more of: {AREAS}"
+    ],
+    "empty-areas": [
+        f"stretches/empty-areas.md:4: areas: found []; allowed: a list of one or more of: {AREAS}"
+    ],
+    "unknown-equipment": [
+        "stretches/unknown-equipment.md:6: equipment: found 'foam roller' (did you mean "
+        "'foam-roller'?); allowed: a list of any of: chair, doorway, wall, foam-roller, "
+        "massage-ball, yoga-block, strap, mat, towel"
+    ],
+    "unknown-position": [
+        "stretches/unknown-position.md:5: position: found 'standng'; allowed: standing | seated | "
+        "kneeling | all-fours | lying (did you mean 'standing'?)"
+    ],
+    "bad-range": [
+        f"stretches/bad-range.md:6: hold: found [30, 15]; allowed: {COUNT.format('seconds')}"
+    ],
+    "fractional-seconds": [
+        f"stretches/fractional-seconds.md:6: hold: found 12.5; allowed: {COUNT.format('seconds')}"
+    ],
+    "zero-reps": [
+        f"stretches/zero-reps.md:7: reps: found 0; allowed: {COUNT.format('repetitions')}",
+        "stretches/zero-reps.md:8: sides: found 'bothe'; allowed: none | both | alternate "
+        "(did you mean 'both'?)",
+    ],
+    "missing-dose": [
+        f"stretches/missing-dose.md:1: hold: found neither hold nor breaths; allowed: {DOSE}"
+    ],
+    "both-doses": [
+        f"stretches/both-doses.md:7: breaths: found both hold and breaths; allowed: {DOSE}"
+    ],
+    "cues-with-hold": [
+        "stretches/cues-with-hold.md:7: cues: found cues on a stretch without breaths; "
+        "allowed: cues only with breaths"
+    ],
+    "bad-cue-key": [
+        "stretches/bad-cue-key.md:7: cues: found the key 'inhal' (did you mean 'inhale'?); "
+        "allowed: a mapping of inhale and exhale to one line of text"
+    ],
+    "Bad_Slug": [
+        "stretches/Bad_Slug.md: slug: found the file name 'Bad_Slug.md'; allowed: lowercase "
+        "letters, digits and single hyphens (did you mean 'bad-slug.md'?)"
+    ],
+    "malformed-yaml": [
+        "stretches/malformed-yaml.md:5: front-matter: found malformed YAML (did not find "
+        "expected ',' or ']'); allowed: YAML 'key: value' lines"
+    ],
+    "not-utf8": [
+        "stretches/not-utf8.md:2: encoding: found the byte 0xe9, which is not UTF-8; "
+        "allowed: UTF-8 text (save the file as UTF-8)"
+    ],
+    "no-front-matter": [
+        "stretches/no-front-matter.md:1: front-matter: found none; allowed: a file that starts "
+        "with a '---' line, YAML fields, '---'"
+    ],
+    "missing-summary": [
+        "stretches/missing-summary.md:1: summary: found nothing; required: one sentence saying "
+        "what the stretch does"
+    ],
+    "long-summary": [
+        "stretches/long-summary.md:3: summary: found 175 characters; allowed: one line of text "
+        "of at most 160 characters"
+    ],
+    "empty-body": [
+        "stretches/empty-body.md:8: body: found nothing after the front-matter; allowed: "
+        "numbered steps, then tips"
+    ],
+    "duplicate-key": ["stretches/duplicate-key.md:7: hold: found this key twice; allowed: once"],
+}
+
+
+@pytest.mark.parametrize("rule", sorted(STRETCH_RULES))
+def test_each_broken_stretch_rule_has_its_own_message(rule: str) -> None:
+    _, problems = load_stretches(INVALID, [INVALID / "stretches" / f"{rule}.md"])
+    assert [str(problem) for problem in problems] == STRETCH_RULES[rule]
+
+
+def test_names_are_unique_ignoring_case() -> None:
+    files = [INVALID / "stretches" / f"duplicate-name-{x}.md" for x in "ab"]
+    _, problems = load_stretches(INVALID, files)
+    assert [str(problem) for problem in problems] == [
+        "stretches/duplicate-name-b.md:2: name: found 'duplicate NAME', already the name of "
+        "stretches/duplicate-name-a.md; allowed: a name no other stretch has, ignoring case"
+    ]
+
+
+def test_every_problem_of_every_file_is_reported_at_once() -> None:
+    files = sorted((INVALID / "stretches").glob("*.md"))
+    _, problems = load_stretches(INVALID, files)
+    reported = {problem.path for problem in problems}
+    assert reported == {f"stretches/{file.name}" for file in files} - {
+        "stretches/duplicate-name-a.md"
+    }
+
+
+ROUTINE_RULES = {
+    "unknown-slug": [
+        "docs/routines/unknown-slug.md:5: stretches item 2: found 'wall-angle'; allowed: the slug "
+        "of a file in stretches/ (did you mean 'wall-angel'?)"
+    ],
+    "bad-override": [
+        "docs/routines/bad-override.md:4: stretches item 1: found the override 'sets'; allowed: "
+        "hold, breaths, reps",
+        "docs/routines/bad-override.md:7: stretches item 2: breaths: found breaths for "
+        "wall-angel, which is dosed by hold; allowed: hold or reps",
+        "docs/routines/bad-override.md:9: stretches item 3: breaths: found [6, 3]; allowed: "
+        + COUNT.format("breaths"),
+    ],
+    "unknown-key": [
+        "docs/routines/unknown-key.md:3: rests: unknown field; allowed: title, summary, rest, "
+        "stretches, description, hide, tags, template, icon, status, search (did you mean 'rest'?)"
+    ],
+    "no-stretches": [
+        "docs/routines/no-stretches.md:1: stretches: found nothing; allowed: a list of one or "
+        "more stretch slugs"
+    ],
+    "item-without-stretch": [
+        "docs/routines/item-without-stretch.md:4: stretches item 1: found a mapping {slug, reps}; "
+        "allowed: a slug, or a mapping with 'stretch: <slug>'"
+    ],
+}
+
+
+@pytest.mark.parametrize("rule", sorted(ROUTINE_RULES))
+def test_each_broken_routine_rule_has_its_own_message(rule: str, tmp_path: Path) -> None:
+    stretches, _ = load_stretches(FIXTURES / "site")
+    docs = tmp_path / "docs"
+    (docs / "routines").mkdir(parents=True)
+    source = INVALID / "docs" / "routines" / f"{rule}.md"
+    (docs / "routines" / source.name).write_bytes(source.read_bytes())
+    _, problems = load_routines(tmp_path, docs, stretches)
+    assert [str(problem) for problem in problems] == ROUTINE_RULES[rule]
+
+
+def test_routine_overrides_apply_to_the_dose() -> None:
+    library = load_library(FIXTURES / "site", FIXTURES / "site" / "docs")
+    routine = library.routines["desk-break"]
+    twist, calf = routine.items[1].dose, routine.items[2].dose
+    assert (twist.amount.low, twist.amount.high, twist.reps.high) == (3, 3, 1)
+    assert (calf.amount.low, calf.reps.low, calf.reps.high) == (20, 2, 3)
+    assert routine.rest == 5
+
+
+def test_load_library_raises_once_with_every_problem() -> None:
+    with pytest.raises(ContentError) as caught:
+        load_library(INVALID, INVALID / "docs")
+    message = str(caught.value)
+    assert message.startswith(f"{len(caught.value.problems)} problems in Limber content:")
+    assert "stretches/unknown-area.md:4: areas" in message
+    assert "docs/routines/no-stretches.md:1: stretches" in message
+
+
+def test_the_real_content_is_valid() -> None:
+    library = load_library(ROOT, ROOT / "docs")
+    assert {
+        "cat-cow", "doorway-stretch", "seated-thoracic-rotation", "standing-side-stretch",
+        "neck-side-tilt", "childs-pose", "foam-roller-upper-back",
+    } <= set(library.stretches)  # fmt: skip
+    assert "ease-upper-back-tightness" in library.routines
+    for stretch in library.stretches.values():
+        assert stretch.steps, f"{stretch.path} has no numbered steps"
