@@ -185,7 +185,7 @@ def render_routine_page(routine: Routine, intro: str, link: Link) -> str:
 def key_steps(stretch: Stretch, limit: int = 140) -> str:
     """A line of the stretch's key steps, plain text, for lists and the printed sheet."""
     plain = [_plain(step).rstrip(".") for step in stretch.steps[:3]]
-    line = "; ".join(plain) + "." if plain else stretch.summary
+    line = ". ".join(plain) + "." if plain else stretch.summary
     return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 

@@ -1,0 +1,621 @@
+/* Limber timer: holds, sides, reps, breath pacing and a routine player.
+ *
+ * Dependency-free, no build step. It finds every `[data-limber-timer]` section on the page,
+ * reads the plan the page generator wrote as JSON inside it, and builds the controls. Time left
+ * is computed from Date.now() timestamps, never by counting ticks, so a throttled or hidden tab
+ * lands on the right step when it comes back. Works over http, from file:// and after Material's
+ * instant navigation (start() is safe to call more than once).
+ *
+ * The plan builder at the top needs no page; Node's tests load this file and call it.
+ */
+(function (root) {
+  "use strict";
+
+  var STORE = "limber:timer:";
+  var PREFS = "limber:prefs";
+  var STALE_MS = 6 * 60 * 60 * 1000; // a saved session older than this starts over
+
+  /* ---------- The plan: a list of timed steps built from the doses ---------- */
+
+  function pick(range, fraction) {
+    var low = range[0], high = range[1];
+    return low + Math.round((fraction || 0) * (high - low));
+  }
+
+  function sidesOf(item, reps) {
+    var sides = [];
+    for (var rep = 1; rep <= reps; rep++) {
+      if (item.sides === "none") sides.push([null, rep]);
+      else if (item.sides === "alternate") sides.push(["Left", rep], ["Right", rep]);
+      else sides.push(["Left", rep]);
+    }
+    if (item.sides === "both") {
+      for (var again = 1; again <= reps; again++) sides.push(["Right", again]);
+    }
+    return sides;
+  }
+
+  /** Steps for a config ({items, rest, settings}) and a choice ({amount, reps} fractions 0..1,
+   *  {inhale, exhale} seconds). Each step: {type, duration (s), item, side, rep, reps, breaths}. */
+  function buildPlan(config, choice) {
+    var s = config.settings;
+    choice = choice || {};
+    var inhale = choice.inhale || s.inhale, exhale = choice.exhale || s.exhale;
+    var steps = [{ type: "ready", duration: s.getReady, item: 0 }];
+    config.items.forEach(function (item, index) {
+      if (index > 0 && config.rest > 0) steps.push({ type: "rest", duration: config.rest, item: index });
+      var amount = pick(item.amount, choice.amount);
+      var reps = pick(item.reps, choice.reps);
+      var work = item.kind === "hold" ? amount : amount * (inhale + exhale);
+      var previous = null;
+      sidesOf(item, reps).forEach(function (entry, k) {
+        if (k > 0) {
+          var switching = item.sides === "both" && entry[0] !== previous;
+          steps.push({
+            type: switching ? "switch" : "gap",
+            duration: switching ? s.switchSides : s.repGap,
+            item: index, side: entry[0], rep: entry[1], reps: reps
+          });
+        }
+        steps.push({
+          type: "work", kind: item.kind, duration: work, item: index, side: entry[0],
+          rep: entry[1], reps: reps, breaths: item.kind === "breaths" ? amount : 0,
+          inhale: inhale, exhale: exhale
+        });
+        previous = entry[0];
+      });
+    });
+    steps.push({ type: "done", duration: 0, item: config.items.length - 1 });
+    return steps;
+  }
+
+  function totalSeconds(steps) {
+    return steps.reduce(function (sum, step) { return sum + step.duration; }, 0);
+  }
+
+  /** Which breath phase a breaths step is in, `elapsed` seconds into it. */
+  function breathPhase(step, elapsed) {
+    var cycle = step.inhale + step.exhale;
+    var within = elapsed % cycle;
+    var inhaling = within < step.inhale;
+    return {
+      phase: inhaling ? "Inhale" : "Exhale",
+      breath: Math.min(step.breaths, Math.floor(elapsed / cycle) + 1),
+      left: inhaling ? step.inhale - within : cycle - within,
+      length: inhaling ? step.inhale : step.exhale
+    };
+  }
+
+  /** The words for a step, as shown in the live region and spoken. */
+  function describe(config, steps, index, elapsed) {
+    var step = steps[index];
+    var item = config.items[step.item];
+    var next = steps[index + 1];
+    var count = step.reps > 1 ? " · " + step.rep + " of " + step.reps : "";
+    switch (step.type) {
+      case "ready":
+        return "Get ready · " + item.name + (next && next.side ? " · " + next.side + " side first" : "");
+      case "rest":
+        return "Rest · Next: " + item.name;
+      case "switch":
+        return "Switch sides · " + step.side + " next";
+      case "gap":
+        return "Relax · Next: " + (step.side ? step.side + count : "rep" + count.replace(" · ", " "));
+      case "done":
+        return "Done · Well done";
+      default:
+        var side = step.side ? step.side + " · " : "";
+        if (step.kind === "breaths") {
+          var phase = breathPhase(step, elapsed || 0).phase;
+          var cue = (item.cues || {})[phase.toLowerCase()];
+          return side + phase + (cue ? " · " + cue : "");
+        }
+        return side + "Hold" + count;
+    }
+  }
+
+  function clock(seconds) {
+    var whole = Math.max(0, Math.ceil(seconds - 1e-6));
+    var minutes = Math.floor(whole / 60), rest = whole % 60;
+    return minutes + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  var core = { buildPlan: buildPlan, totalSeconds: totalSeconds, breathPhase: breathPhase,
+    describe: describe, clock: clock, pick: pick };
+  if (typeof module === "object" && module.exports) {
+    module.exports = core;
+    return;
+  }
+  root.LimberTimer = core;
+
+  /* ---------- Preferences and saved sessions ---------- */
+
+  function readJSON(key) {
+    try { return JSON.parse(root.localStorage.getItem(key) || "null"); } catch (error) { return null; }
+  }
+
+  function writeJSON(key, value) {
+    try {
+      if (value === null) root.localStorage.removeItem(key);
+      else root.localStorage.setItem(key, JSON.stringify(value));
+    } catch (error) { /* storage may be off (private mode, file://); the timer still works */ }
+  }
+
+  function prefs() {
+    var saved = readJSON(PREFS) || {};
+    return { sound: saved.sound !== false, voice: !!saved.voice, wake: saved.wake !== false,
+      pace: saved.pace || "" };
+  }
+
+  /* ---------- Cues: tones, voice, wake lock ---------- */
+
+  var audio = null;
+  function beep(high) {
+    if (!prefs().sound) return;
+    try {
+      audio = audio || new (root.AudioContext || root.webkitAudioContext)();
+      var osc = audio.createOscillator(), gain = audio.createGain(), now = audio.currentTime;
+      osc.frequency.value = high ? 880 : 660;
+      gain.gain.setValueAtTime(0.0001, now);
+      gain.gain.exponentialRampToValueAtTime(0.25, now + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, now + (high ? 0.45 : 0.18));
+      osc.connect(gain).connect(audio.destination);
+      osc.start(now);
+      osc.stop(now + 0.5);
+    } catch (error) { /* no audio here */ }
+  }
+
+  function say(text) {
+    if (!prefs().voice || !root.speechSynthesis) return;
+    root.speechSynthesis.cancel();
+    root.speechSynthesis.speak(new root.SpeechSynthesisUtterance(text.replace(/ · /g, ". ")));
+  }
+
+  /* ---------- One timer on the page ---------- */
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function button(label, className) {
+    return el("button", { type: "button", class: "md-button lt-" + className }, label);
+  }
+
+  function Timer(section) {
+    this.section = section;
+    this.config = JSON.parse(section.querySelector("[data-limber-config]").textContent);
+    this.routine = section.getAttribute("data-limber-timer") === "routine";
+    this.key = STORE + this.config.id;
+    this.listeners = [];
+    this.choice = { amount: 0, reps: 0 };
+    this.state = { index: 0, status: "idle", startedAt: 0, banked: 0 };
+    this.lastSecond = null;
+    this.lastWords = "";
+    this.wakeLock = null;
+    this.render();
+    this.restore();
+    this.update(true);
+  }
+
+  Timer.prototype.on = function (target, type, handler) {
+    target.addEventListener(type, handler);
+    this.listeners.push([target, type, handler]);
+    return this;
+  };
+
+  Timer.prototype.pace = function () {
+    var pace = prefs().pace.split("-");
+    var s = this.config.settings;
+    return { inhale: Number(pace[0]) || s.inhale, exhale: Number(pace[1]) || s.exhale };
+  };
+
+  Timer.prototype.plan = function () {
+    var pace = this.pace();
+    this.steps = buildPlan(this.config, {
+      amount: this.choice.amount, reps: this.choice.reps, inhale: pace.inhale, exhale: pace.exhale
+    });
+    this.total = totalSeconds(this.steps);
+    return this;
+  };
+
+  Timer.prototype.render = function () {
+    var self = this, config = this.config, items = config.items;
+    var fallback = this.section.querySelector(".limber-timer-fallback");
+    if (fallback) fallback.hidden = true;
+    var box = el("div", { class: "lt-box" });
+    var head = el("div", { class: "lt-head" });
+    this.nameEl = head.appendChild(el("p", { class: "lt-name" }));
+    this.positionEl = head.appendChild(el("p", { class: "lt-position" }));
+    box.appendChild(head);
+
+    var visual = el("div", { class: "lt-visual" });
+    visual.innerHTML = '<svg class="lt-ring" viewBox="0 0 120 120" aria-hidden="true" focusable="false">' +
+      '<circle class="lt-ring-track" cx="60" cy="60" r="54"/>' +
+      '<circle class="lt-ring-fill" cx="60" cy="60" r="54" pathLength="100"/></svg>' +
+      '<div class="lt-breath" aria-hidden="true"></div>';
+    this.ringEl = visual.querySelector(".lt-ring-fill");
+    this.breathEl = visual.querySelector(".lt-breath");
+    this.clockEl = visual.appendChild(el("div", { role: "timer", class: "lt-clock",
+      "aria-label": "Time left in this step" }));
+    box.appendChild(visual);
+
+    this.stepEl = box.appendChild(el("p", { class: "lt-step", "aria-live": "polite", "aria-atomic": "true" }));
+    this.detailEl = box.appendChild(el("p", { class: "lt-detail" }));
+    var total = box.appendChild(el("div", { class: "lt-total" }));
+    this.totalEl = total.appendChild(el("span", { class: "lt-total-text" }));
+    this.barEl = total.appendChild(el("span", { class: "lt-bar", "aria-hidden": "true" }))
+      .appendChild(el("span", { class: "lt-bar-fill" }));
+
+    this.choicesEl = box.appendChild(el("div", { class: "lt-choices" }));
+    this.renderChoices();
+
+    var controls = box.appendChild(el("div", { class: "lt-controls" }));
+    this.buttons = {
+      back: button("Back", "back"), start: button("Start", "start"), pause: button("Pause", "pause"),
+      resume: button("Resume", "resume"), skip: button("Skip", "skip"), reset: button("Reset", "reset")
+    };
+    this.buttons.start.classList.add("md-button--primary");
+    this.buttons.resume.classList.add("md-button--primary");
+    ["back", "start", "pause", "resume", "skip", "reset"].forEach(function (name) {
+      controls.appendChild(self.buttons[name]);
+    });
+    this.on(this.buttons.start, "click", function () { self.start(); })
+      .on(this.buttons.pause, "click", function () { self.pause(); })
+      .on(this.buttons.resume, "click", function () { self.resume(); })
+      .on(this.buttons.skip, "click", function () { self.skip(); })
+      .on(this.buttons.back, "click", function () { self.back(); })
+      .on(this.buttons.reset, "click", function () { self.reset(); });
+
+    if (this.routine && items.length > 1) box.appendChild(this.renderList());
+    box.appendChild(this.renderSettings());
+    box.appendChild(el("p", { class: "lt-keys" },
+      "Keys: Space starts or pauses, ← goes back, → skips, R resets."));
+    this.section.appendChild(box);
+
+    this.on(document, "keydown", function (event) { self.key(event); })
+      .on(document, "visibilitychange", function () {
+        self.update(false);
+        if (!document.hidden) self.lockScreen();
+      });
+    this.interval = setInterval(function () { self.update(false); }, 200);
+  };
+
+  Timer.prototype.renderChoices = function () {
+    var self = this, items = this.config.items, box = this.choicesEl;
+    var ranged = function (field) { return items.some(function (i) { return i[field][0] < i[field][1]; }); };
+    function select(label, fields, options) {
+      var wrap = el("label", { class: "lt-choice" }, label + " ");
+      var input = wrap.appendChild(el("select", { "data-choice": fields[0] }));
+      options.forEach(function (option) {
+        input.appendChild(el("option", { value: String(option[0]) }, option[1]));
+      });
+      self.on(input, "change", function () {
+        fields.forEach(function (field) { self.choice[field] = Number(input.value); });
+        self.plan().update(true);
+      });
+      box.appendChild(wrap);
+    }
+    if (!this.routine) {
+      var item = items[0];
+      var unit = item.kind === "hold" ? " s" : " breaths";
+      [["amount", item.kind === "hold" ? "Hold" : "Breaths", item.amount],
+        ["reps", "Repetitions", item.reps]].forEach(function (entry) {
+        var range = entry[2];
+        if (range[0] === range[1]) return;
+        var step = entry[0] === "amount" && item.kind === "hold" ? 5 : 1;
+        var options = [];
+        for (var value = range[0]; value < range[1]; value += step) options.push(value);
+        options.push(range[1]);
+        select(entry[1], [entry[0]], options.map(function (value) {
+          return [(value - range[0]) / (range[1] - range[0]), value + (entry[0] === "amount" ? unit : " times")];
+        }));
+      });
+    } else if (ranged("amount") || ranged("reps")) {
+      select("Length", ["amount", "reps"], [[0, "Shortest"], [0.5, "Middle"], [1, "Longest"]]);
+    }
+  };
+
+  Timer.prototype.renderList = function () {
+    var self = this;
+    var details = el("details", { class: "lt-list" });
+    details.appendChild(el("summary", {}, "Jump to a stretch"));
+    var list = details.appendChild(el("ol"));
+    this.config.items.forEach(function (item, index) {
+      var go = list.appendChild(el("li")).appendChild(el("button", { type: "button", class: "lt-jump" }, item.name));
+      self.on(go, "click", function () { self.jump(index); });
+    });
+    this.listEl = list;
+    return details;
+  };
+
+  Timer.prototype.renderSettings = function () {
+    var self = this, current = prefs();
+    var details = el("details", { class: "lt-settings" });
+    details.appendChild(el("summary", {}, "Sound, voice and screen"));
+    [["sound", "Tones before each change"], ["voice", "Spoken cues"], ["wake", "Keep the screen on"]]
+      .forEach(function (entry) {
+        var label = details.appendChild(el("label", { class: "lt-toggle" }));
+        var box = label.appendChild(el("input", { type: "checkbox", "data-pref": entry[0] }));
+        box.checked = current[entry[0]];
+        label.appendChild(document.createTextNode(" " + entry[1]));
+        self.on(box, "change", function () {
+          var saved = prefs();
+          saved[entry[0]] = box.checked;
+          writeJSON(PREFS, saved);
+          if (entry[0] === "wake") self.lockScreen();
+        });
+      });
+    if (this.config.items.some(function (item) { return item.kind === "breaths"; })) {
+      var s = this.config.settings;
+      var wrap = details.appendChild(el("label", { class: "lt-choice" }, "Breath pace "));
+      var pace = wrap.appendChild(el("select", { "data-pref": "pace" }));
+      [[s.inhale + "-" + s.exhale, "In " + s.inhale + " s, out " + s.exhale + " s"],
+        ["3-3", "Faster: in 3 s, out 3 s"], ["5-5", "Slower: in 5 s, out 5 s"],
+        ["4-6", "Calming: in 4 s, out 6 s"]].forEach(function (entry) {
+        pace.appendChild(el("option", { value: entry[0] }, entry[1]));
+      });
+      pace.value = current.pace || pace.options[0].value;
+      this.on(pace, "change", function () {
+        var saved = prefs();
+        saved.pace = pace.value;
+        writeJSON(PREFS, saved);
+        var elapsed = self.elapsed();
+        self.plan();
+        self.state.banked = Math.min(elapsed, self.steps[self.state.index].duration) * 1000;
+        if (self.state.status === "running") self.state.startedAt = Date.now();
+        self.save().update(true);
+      });
+    }
+    return details;
+  };
+
+  /* ---------- State ---------- */
+
+  Timer.prototype.elapsed = function () {
+    var st = this.state;
+    var ms = st.banked + (st.status === "running" ? Date.now() - st.startedAt : 0);
+    return Math.max(0, ms / 1000);
+  };
+
+  Timer.prototype.go = function (index, keepRunning) {
+    var last = this.steps.length - 1;
+    this.state.index = Math.max(0, Math.min(index, last));
+    this.state.banked = 0;
+    this.state.startedAt = Date.now();
+    if (this.state.index === last) this.state.status = "done";
+    else if (!keepRunning && this.state.status === "idle") this.state.status = "paused";
+    this.lastSecond = null;
+    this.save();
+    this.update(true);
+    return this;
+  };
+
+  Timer.prototype.start = function () {
+    this.state = { index: 0, status: "running", startedAt: Date.now(), banked: 0 };
+    beep(false); // a user gesture: lets the audio context start
+    this.lockScreen();
+    this.save().update(true);
+    this.announce(true);
+    return this;
+  };
+
+  Timer.prototype.pause = function () {
+    if (this.state.status !== "running") return this;
+    this.state.banked = this.elapsed() * 1000;
+    this.state.status = "paused";
+    this.releaseScreen();
+    return this.save().update(true);
+  };
+
+  Timer.prototype.resume = function () {
+    if (this.state.status !== "paused") return this;
+    this.state.startedAt = Date.now();
+    this.state.status = "running";
+    this.lockScreen();
+    return this.save().update(true);
+  };
+
+  Timer.prototype.skip = function () { return this.go(this.state.index + 1, true); };
+
+  Timer.prototype.back = function () {
+    var back = this.elapsed() < 2 || this.steps[this.state.index].type === "done" ? 1 : 0;
+    if (this.state.status === "done") this.state.status = "paused";
+    return this.go(this.state.index - back, true);
+  };
+
+  Timer.prototype.jump = function (item) {
+    var target = 0;
+    for (var i = 0; i < this.steps.length; i++) {
+      if (this.steps[i].item === item && this.steps[i].type !== "rest") { target = i; break; }
+    }
+    if (this.state.status === "idle" || this.state.status === "done") this.state.status = "paused";
+    return this.go(target, true);
+  };
+
+  Timer.prototype.reset = function () {
+    this.state = { index: 0, status: "idle", startedAt: 0, banked: 0 };
+    this.releaseScreen();
+    writeJSON(this.key, null);
+    this.lastWords = "";
+    return this.update(true);
+  };
+
+  Timer.prototype.save = function () {
+    var st = this.state;
+    writeJSON(this.key, st.status === "idle" ? null : {
+      index: st.index, status: st.status, startedAt: st.startedAt, banked: st.banked,
+      choice: this.choice, steps: this.steps.length, savedAt: Date.now()
+    });
+    return this;
+  };
+
+  Timer.prototype.restore = function () {
+    this.plan();
+    var saved = readJSON(this.key);
+    if (!saved || Date.now() - saved.savedAt > STALE_MS) return;
+    this.choice = saved.choice || this.choice;
+    this.plan();
+    if (saved.steps !== this.steps.length) return;
+    this.state = { index: saved.index, status: saved.status, startedAt: saved.startedAt, banked: saved.banked };
+    Array.prototype.forEach.call(this.choicesEl.querySelectorAll("select"), function (select) {
+      select.value = String(saved.choice[select.getAttribute("data-choice")]);
+    });
+  };
+
+  /* Move past every step whose time is up (several, after a hidden or throttled spell). */
+  Timer.prototype.advance = function () {
+    var st = this.state, moved = false;
+    while (st.status === "running") {
+      var step = this.steps[st.index];
+      var over = this.elapsed() - step.duration;
+      if (over < 0) break;
+      st.index += 1;
+      st.banked = 0;
+      st.startedAt = Date.now() - over * 1000;
+      moved = true;
+      if (st.index === this.steps.length - 1) st.status = "done";
+    }
+    if (moved) {
+      this.save();
+      this.lastSecond = null;
+      beep(true);
+    }
+    return moved;
+  };
+
+  Timer.prototype.announce = function (force) {
+    var words = describe(this.config, this.steps, this.state.index, this.elapsed());
+    if (this.state.status === "idle") words = "Ready · press Start";
+    if (words === this.lastWords && !force) return;
+    var spokenBefore = this.lastWords;
+    this.lastWords = words;
+    this.stepEl.textContent = words;
+    if (spokenBefore && this.state.status !== "idle") say(words);
+    var step = this.steps[this.state.index];
+    var phase = step.kind === "breaths" && step.type === "work" ? words.indexOf("Inhale") >= 0 ? "inhale" : "exhale" : step.type;
+    this.section.setAttribute("data-phase", phase);
+    this.section.setAttribute("data-side", (step.side || "none").toLowerCase());
+    this.section.dispatchEvent(new CustomEvent("limber:step", {
+      detail: { step: step, index: this.state.index, phase: phase, words: words }
+    }));
+  };
+
+  Timer.prototype.update = function (force) {
+    if (!this.steps) this.plan();
+    var moved = this.advance();
+    var st = this.state, step = this.steps[st.index], config = this.config;
+    var elapsed = Math.min(this.elapsed(), step.duration);
+    var left = step.duration - elapsed;
+    this.clockEl.textContent = clock(st.status === "idle" ? this.steps[1].duration : left);
+    var second = Math.ceil(left);
+    if (st.status === "running" && second !== this.lastSecond && second <= 3 && second >= 1 && !moved &&
+        step.duration > 3 && !document.hidden) {
+      beep(false);
+    }
+    this.lastSecond = second;
+
+    var item = config.items[step.item];
+    this.nameEl.textContent = this.routine ? item.name : config.items[0].name;
+    this.positionEl.textContent = this.routine ? "Stretch " + (step.item + 1) + " of " + config.items.length : "";
+    var nextItem = null;
+    for (var i = st.index + 1; i < this.steps.length; i++) {
+      if (this.steps[i].item !== step.item) { nextItem = config.items[this.steps[i].item]; break; }
+    }
+    var detail = "";
+    if (step.type === "work" && step.kind === "breaths") {
+      var breath = breathPhase(step, elapsed);
+      detail = "Breath " + breath.breath + " of " + step.breaths;
+      this.breathEl.setAttribute("data-phase", breath.phase.toLowerCase());
+      this.breathEl.style.setProperty("--lt-phase-time", breath.length + "s");
+    } else {
+      this.breathEl.removeAttribute("data-phase");
+    }
+    if (this.routine && nextItem && step.type !== "done") detail += (detail ? " · " : "") + "Next up: " + nextItem.name;
+    this.detailEl.textContent = detail;
+
+    var done = totalSeconds(this.steps.slice(0, st.index)) + elapsed;
+    var remaining = this.total - (st.status === "idle" ? 0 : done);
+    this.totalEl.textContent = (this.routine ? "Routine left " : "Total left ") + clock(remaining);
+    this.barEl.style.width = (st.status === "idle" ? 0 : 100 * done / this.total).toFixed(2) + "%";
+    var fraction = step.duration ? elapsed / step.duration : 1;
+    this.ringEl.style.strokeDashoffset = String(100 - 100 * (st.status === "idle" ? 0 : fraction));
+
+    var b = this.buttons, idle = st.status === "idle";
+    b.start.hidden = !idle;
+    b.pause.hidden = st.status !== "running";
+    b.resume.hidden = st.status !== "paused";
+    b.skip.hidden = idle || st.status === "done";
+    b.back.hidden = idle;
+    b.reset.hidden = idle;
+    this.choicesEl.hidden = !idle;
+    this.section.setAttribute("data-status", st.status);
+    if (this.listEl) {
+      Array.prototype.forEach.call(this.listEl.children, function (li, index) {
+        if (index === step.item && !idle) li.setAttribute("aria-current", "step");
+        else li.removeAttribute("aria-current");
+      });
+    }
+    if (st.status === "done") this.releaseScreen();
+    this.announce(force || moved);
+    return this;
+  };
+
+  Timer.prototype.key = function (event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    var typing = /^(INPUT|SELECT|TEXTAREA|BUTTON|SUMMARY|A)$/.test(target.tagName) || target.isContentEditable;
+    var timers = document.querySelectorAll("[data-limber-timer]");
+    if (timers.length > 1 && !this.section.contains(target)) return;
+    var st = this.state.status;
+    if (event.key === " " && !typing) {
+      if (st === "idle") this.start();
+      else if (st === "running") this.pause();
+      else if (st === "paused") this.resume();
+      else return;
+    } else if (event.key === "ArrowRight" && !/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) && st !== "idle") {
+      this.skip();
+    } else if (event.key === "ArrowLeft" && !/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) && st !== "idle") {
+      this.back();
+    } else if ((event.key === "r" || event.key === "R") && !/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) && st !== "idle") {
+      this.reset();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  };
+
+  Timer.prototype.lockScreen = function () {
+    var self = this;
+    if (!prefs().wake || this.state.status !== "running" || !navigator.wakeLock || this.wakeLock) return;
+    if (document.hidden) return;
+    navigator.wakeLock.request("screen").then(function (lock) {
+      self.wakeLock = lock;
+      lock.addEventListener("release", function () { self.wakeLock = null; });
+    }).catch(function () { /* refused (battery saver, file://): the timer still runs */ });
+  };
+
+  Timer.prototype.releaseScreen = function () {
+    if (this.wakeLock) this.wakeLock.release();
+    this.wakeLock = null;
+  };
+
+  Timer.prototype.destroy = function () {
+    clearInterval(this.interval);
+    this.listeners.forEach(function (entry) { entry[0].removeEventListener(entry[1], entry[2]); });
+    this.releaseScreen();
+    delete this.section.limberTimer;
+  };
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-limber-timer]"), function (section) {
+      if (!section.limberTimer) section.limberTimer = new Timer(section);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+  if (root.document$ && root.document$.subscribe) root.document$.subscribe(start);
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,122 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, built sites served on loopback.
+
+Tests here skip with a reason when Chromium or Playwright is missing, unless
+``LIMBER_REQUIRE_BROWSER=1`` (set by ``.ci/run``) turns a missing browser into a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..conftest import ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+T0 = datetime(2026, 3, 2, 9, 0, 0)
+
+
+def _missing(what: str) -> None:
+    if os.environ.get("LIMBER_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{what} is required here (LIMBER_REQUIRE_BROWSER=1)")
+    pytest.skip(f"{what} not installed; run scripts/test.sh to install it")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM:
+        _missing("Debian's chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield launched
+        launched.close()
+
+
+class Server:
+    """A built ``site/`` served on 127.0.0.1, recording every request path."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def real_server(real_site: Path) -> Iterator[Server]:
+    server = Server(real_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site: Path) -> Iterator[Server]:
+    server = Server(fixture_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    """A fresh browser context that records every host it is asked to reach."""
+    ctx = browser.new_context(viewport={"width": 1024, "height": 800})
+    ctx.hosts = set()
+    ctx.on("request", lambda request: ctx.hosts.add(request.url.split("/")[2]))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: Any) -> Iterator[Any]:
+    """A page with Playwright's clock paused at ``T0``: tests move time with ``run_for``."""
+    new = context.new_page()
+    errors: list[str] = []
+    new.on("pageerror", lambda error: errors.append(str(error)))
+    new.clock.install(time=T0 - timedelta(seconds=1))
+    new.clock.pause_at(T0)
+    yield new
+    assert not errors, errors
+
+
+def axe_serious(page: Any) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line each."""
+    if not AXE.is_file():
+        _missing("axe-core (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

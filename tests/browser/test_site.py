@@ -1,0 +1,124 @@
+"""The built site in Chromium: accessibility, filters, phone width, dark mode, escaping, search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import Server, axe_serious
+
+PAGES = [
+    "index.html",
+    "stretches/index.html",
+    "stretches/doorway-stretch.html",
+    "stretches/cat-cow.html",
+    "routines/ease-upper-back-tightness.html",
+    "routines/index.html",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_serious_violation(
+    context: Any, real_server: Server, path: str, scheme: str
+) -> None:
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(real_server.url + path)
+    assert axe_serious(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES[1:5])
+def test_pages_fit_a_phone_screen(
+    browser: Any, real_server: Server, path: str, scheme: str
+) -> None:
+    ctx = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, color_scheme=scheme
+    )
+    page = ctx.new_page()
+    page.goto(real_server.url + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    body_bg, text = page.evaluate(
+        "[getComputedStyle(document.body).backgroundColor,"
+        " getComputedStyle(document.querySelector('.md-typeset')).color]"
+    )
+    dark_background = body_bg != "rgb(255, 255, 255)"
+    assert dark_background == (scheme == "dark"), (body_bg, text)
+    ctx.close()
+
+
+def test_filters_narrow_the_stretch_list(context: Any, real_server: Server) -> None:
+    page = context.new_page()
+    page.goto(real_server.url + "stretches/index.html")
+    items = page.locator("[data-limber-list] > li")
+    assert items.count() == 7
+    page.get_by_label("Area").select_option("neck")
+    visible = page.locator("[data-limber-list] > li:visible a")
+    assert visible.all_inner_texts() == ["Neck side tilt"]
+    assert page.locator("[data-limber-count]").inner_text() == "Showing 1 of 7 stretches"
+    page.get_by_label("Area").select_option("")
+    page.get_by_label("Equipment").select_option("none")
+    assert sorted(visible.all_inner_texts()) == ["Neck side tilt", "Standing side stretch"]
+    page.get_by_label("Position").select_option("seated")
+    assert visible.all_inner_texts() == ["Neck side tilt"]
+    assert "equipment=none" in page.url and "position=seated" in page.url
+    page.get_by_role("button", name="Clear filters").click()
+    assert items.filter(visible=True).count() == 7
+
+
+def test_a_filter_link_opens_the_list_already_filtered(context: Any, real_server: Server) -> None:
+    page = context.new_page()
+    page.goto(real_server.url + "stretches/index.html?position=kneeling")
+    assert page.locator("[data-limber-list] > li:visible a").all_inner_texts() == ["Child's pose"]
+
+
+def test_index_works_without_javascript(browser: Any, real_server: Server) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(real_server.url + "stretches/index.html")
+    assert not page.locator("[data-limber-filters]").is_visible()
+    assert page.locator("[data-limber-list] > li:visible").count() == 7
+    assert page.get_by_role("heading", name="Upper back").is_visible()
+    assert page.locator("#position-kneeling a").all_inner_texts() == ["Child's pose"]
+    timer = page.goto(real_server.url + "stretches/cat-cow.html")
+    assert timer is not None
+    assert page.get_by_text("The timer needs JavaScript").is_visible()
+    ctx.close()
+
+
+def test_front_matter_markup_never_runs(context: Any, fixture_server: Server) -> None:
+    page = context.new_page()
+    paths = ("stretches/hostile-markup.html", "stretches/index.html", "routines/desk-break.html")
+    for path in (*paths, "routines/index.html"):
+        page.goto(fixture_server.url + path)
+        page.mouse.move(200, 300)
+        assert page.evaluate("window.__pwned") is None, path
+    page.goto(fixture_server.url + "stretches/hostile-markup.html")
+    assert (
+        page.get_by_role("heading", level=1).inner_text()
+        == '<img src=x onerror="window.__pwned=1">Hostile & "quoted"'
+    )
+    assert "<img src=x" in page.title()
+    page.get_by_role("textbox", name="Search").press_sequentially("tries", delay=30)
+    page.wait_for_selector(".md-search-result__item")
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_search_finds_a_stretch_by_words_of_its_steps(context: Any, real_server: Server) -> None:
+    page = context.new_page()
+    page.goto(real_server.url + "index.html")
+    page.get_by_role("textbox", name="Search").press_sequentially("tabletop", delay=30)
+    result = page.locator(".md-search-result__item").first
+    result.wait_for()
+    assert "Cat-cow" in result.inner_text()
+
+
+def test_no_page_asks_another_host(context: Any, real_server: Server) -> None:
+    page = context.new_page()
+    for path in PAGES:
+        page.goto(real_server.url + path)
+        page.wait_for_load_state("networkidle")
+    assert context.hosts == {real_server.url.split("/")[2]}
