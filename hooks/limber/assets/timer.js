@@ -262,12 +262,14 @@
     ["back", "start", "pause", "resume", "skip", "reset"].forEach(function (name) {
       controls.appendChild(self.buttons[name]);
     });
-    this.on(this.buttons.start, "click", function () { self.start(); })
-      .on(this.buttons.pause, "click", function () { self.pause(); })
-      .on(this.buttons.resume, "click", function () { self.resume(); })
-      .on(this.buttons.skip, "click", function () { self.skip(); })
-      .on(this.buttons.back, "click", function () { self.back(); })
-      .on(this.buttons.reset, "click", function () { self.reset(); });
+    ["start", "pause", "resume", "skip", "back", "reset"].forEach(function (name) {
+      var control = self.buttons[name];
+      self.on(control, "click", function () {
+        self[name]();
+        // The pressed button may hide itself (Start, Pause): keep focus in the controls.
+        if (control.hidden) self.focusControls();
+      });
+    });
 
     if (this.routine && items.length > 1) box.appendChild(this.renderList());
     box.appendChild(this.renderSettings());
@@ -275,7 +277,7 @@
       "Keys: Space starts or pauses, ← goes back, → skips, R resets."));
     this.section.appendChild(box);
 
-    this.on(document, "keydown", function (event) { self.key(event); })
+    this.on(document, "keydown", function (event) { self.onKey(event); })
       .on(document, "visibilitychange", function () {
         self.update(false);
         if (!document.hidden) self.lockScreen();
@@ -563,7 +565,13 @@
     return this;
   };
 
-  Timer.prototype.key = function (event) {
+  Timer.prototype.focusControls = function () {
+  var b = this.buttons;
+  var next = [b.pause, b.resume, b.start, b.reset].filter(function (x) { return !x.hidden; })[0];
+  if (next) next.focus();
+};
+
+Timer.prototype.onKey = function (event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     var target = event.target;
     var typing = /^(INPUT|SELECT|TEXTAREA|BUTTON|SUMMARY|A)$/.test(target.tagName) || target.isContentEditable;

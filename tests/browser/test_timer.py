@@ -1,0 +1,240 @@
+"""The timer and the routine player in Chromium, with Playwright's clock instead of sleeping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .conftest import Server, axe_serious
+
+DOORWAY = "stretches/doorway-stretch.html"
+ROTATION = "stretches/seated-thoracic-rotation.html"
+CAT_COW = "stretches/cat-cow.html"
+ROUTINE = "routines/ease-upper-back-tightness.html"
+
+
+class Timer:
+    """The timer on a page, found by role and name as a person with a screen reader would."""
+
+    def __init__(self, page: Any):
+        self.page = page
+        self.live = page.locator(".limber-timer [aria-live='polite']")
+        self.clock = page.get_by_role("timer")
+
+    def press(self, name: str) -> Timer:
+        self.page.get_by_role("button", name=name, exact=True).click()
+        return self
+
+    def wait(self, seconds: float) -> Timer:
+        self.page.clock.run_for(int(seconds * 1000))
+        return self
+
+    @property
+    def words(self) -> str:
+        return str(self.live.inner_text())
+
+    @property
+    def time(self) -> str:
+        return str(self.clock.inner_text())
+
+    def visible_buttons(self) -> list[str]:
+        buttons = self.page.locator(".lt-controls button:visible")
+        return [text.strip() for text in buttons.all_inner_texts()]
+
+
+def open_timer(page: Any, server: Server, path: str) -> Timer:
+    page.goto(server.url + path)
+    return Timer(page)
+
+
+def test_a_per_side_hold_goes_left_switch_right_done(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, DOORWAY)
+    assert timer.visible_buttons() == ["Start"]
+    assert timer.time == "0:15"
+    timer.press("Start")
+    assert timer.words == "Get ready · Doorway stretch · Left side first"
+    assert timer.time == "0:05"
+    timer.wait(5.1)
+    assert (timer.words, timer.time) == ("Left · Hold", "0:15")
+    timer.wait(15)
+    assert (timer.words, timer.time) == ("Switch sides · Right next", "0:05")
+    timer.wait(5)
+    assert (timer.words, timer.time) == ("Right · Hold", "0:15")
+    timer.wait(15)
+    assert timer.words == "Done · Well done"
+    assert timer.visible_buttons() == ["Back", "Reset"]
+
+
+def test_a_longer_hold_can_be_chosen_before_starting(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, DOORWAY)
+    page.get_by_label("Hold").select_option(label="30 s")
+    assert timer.time == "0:30"
+    timer.press("Start").wait(5.1)
+    assert (timer.words, timer.time) == ("Left · Hold", "0:30")
+    assert not page.get_by_label("Hold").is_visible()
+
+
+def test_an_alternating_rep_stretch_alternates(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, ROTATION).press("Start").wait(5.1)
+    seen = [timer.words]
+    for seconds in (10, 3, 10, 3, 10):
+        seen.append(timer.wait(seconds).words)
+    assert seen == [
+        "Left · Hold · 1 of 5", "Relax · Next: Right · 1 of 5", "Right · Hold · 1 of 5",
+        "Relax · Next: Left · 2 of 5", "Left · Hold · 2 of 5", "Relax · Next: Right · 2 of 5",
+    ]  # fmt: skip
+
+
+def test_breaths_name_inhale_and_exhale_with_the_cues(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, CAT_COW).press("Start").wait(5.1)
+    assert timer.words == "Inhale · Cow: let the belly sink, lift chest and tailbone"
+    assert page.locator(".lt-detail").inner_text() == "Breath 1 of 10"
+    assert page.locator(".lt-breath").get_attribute("data-phase") == "inhale"
+    timer.wait(4)
+    assert timer.words == "Exhale · Cat: round the back, tuck chin and tailbone"
+    assert page.locator(".lt-breath").get_attribute("data-phase") == "exhale"
+    timer.wait(4)
+    assert page.locator(".lt-detail").inner_text() == "Breath 2 of 10"
+    assert timer.time == "1:12"
+
+
+def test_the_breath_pace_is_adjustable_and_remembered(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, CAT_COW)
+    page.locator(".lt-settings summary").click()
+    page.get_by_label("Breath pace").select_option("5-5")
+    timer.press("Start").wait(5.1)
+    assert timer.time == "1:40"
+    timer.wait(4.5)
+    assert timer.words.startswith("Inhale")
+    timer.wait(1)
+    assert timer.words.startswith("Exhale")
+    page.goto(real_server.url + CAT_COW)
+    assert page.get_by_label("Breath pace").input_value() == "5-5"
+
+
+def test_pause_holds_the_time_and_resume_goes_on(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, DOORWAY).press("Start").wait(8.1)
+    assert timer.time == "0:12"
+    timer.press("Pause")
+    assert timer.visible_buttons() == ["Back", "Resume", "Skip", "Reset"]
+    timer.wait(30)
+    assert (timer.words, timer.time) == ("Left · Hold", "0:12")
+    timer.press("Resume").wait(2)
+    assert timer.time == "0:10"
+
+
+def test_skip_and_back_move_between_steps(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, DOORWAY).press("Start")
+    assert timer.press("Skip").words == "Left · Hold"
+    assert timer.press("Skip").words == "Switch sides · Right next"
+    assert timer.press("Back").words == "Left · Hold"
+    timer.wait(5)
+    assert timer.press("Back").words == "Left · Hold"
+    assert timer.time == "0:15"
+
+
+def test_reset_starts_over(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, DOORWAY).press("Start").wait(12)
+    timer.press("Reset")
+    assert timer.visible_buttons() == ["Start"]
+    assert (timer.words, timer.time) == ("Ready · press Start", "0:15")
+    assert page.evaluate("localStorage.getItem('limber:timer:doorway-stretch')") is None
+
+
+def test_keyboard_shortcuts(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, DOORWAY)
+    page.keyboard.press("Space")
+    assert timer.words.startswith("Get ready")
+    page.keyboard.press("ArrowRight")
+    assert timer.words == "Left · Hold"
+    page.keyboard.press("Space")
+    assert timer.visible_buttons()[1] == "Resume"
+    page.keyboard.press("ArrowLeft")
+    assert timer.words.startswith("Get ready")
+    page.keyboard.press("r")
+    assert timer.visible_buttons() == ["Start"]
+
+
+def test_the_routine_plays_to_done_with_rests_in_between(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, ROUTINE)
+    page.evaluate(
+        """() => { window.__said = [];
+        const live = document.querySelector(".limber-timer [aria-live='polite']");
+        new MutationObserver(() => window.__said.push(live.textContent))
+          .observe(live, {childList: true, characterData: true, subtree: true}); }"""
+    )
+    assert page.locator(".lt-total-text").inner_text() == "Routine left 7:17"
+    timer.press("Start")
+    assert page.locator(".lt-position").inner_text() == "Stretch 1 of 7"
+    assert page.locator(".lt-detail").inner_text() == "Next up: Doorway stretch"
+    timer.wait(5 + 80 + 1)
+    assert timer.words == "Rest · Next: Doorway stretch"
+    assert page.locator(".lt-position").inner_text() == "Stretch 2 of 7"
+    timer.wait(440)
+    said = [
+        words
+        for words in page.evaluate("window.__said")
+        if not words.startswith(("Inhale", "Exhale"))
+    ]
+    rests = [words for words in said if words.startswith("Rest")]
+    assert rests == [
+        "Rest · Next: Doorway stretch", "Rest · Next: Seated thoracic rotation",
+        "Rest · Next: Standing side stretch", "Rest · Next: Neck side tilt",
+        "Rest · Next: Child's pose", "Rest · Next: Foam roller upper back",
+    ]  # fmt: skip
+    assert said[-1] == "Done · Well done"
+    assert said.index("Rest · Next: Child's pose") < said.index(
+        "Rest · Next: Foam roller upper back"
+    )
+    assert page.locator(".lt-total-text").inner_text() == "Routine left 0:00"
+
+
+def test_jump_to_a_stretch_from_the_list(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, ROUTINE)
+    page.get_by_text("Jump to a stretch").click()
+    page.get_by_role("button", name="Child's pose").click()
+    assert page.locator(".lt-position").inner_text() == "Stretch 6 of 7"
+    assert timer.words == "Hold"
+    assert timer.visible_buttons() == ["Back", "Resume", "Skip", "Reset"]
+
+
+def test_a_reload_mid_routine_resumes_where_it_was(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, ROUTINE).press("Start").wait(5 + 80 + 10 + 3)
+    assert timer.words == "Left · Hold"
+    assert timer.time == "0:12"
+    page.reload()
+    timer = Timer(page)
+    assert page.locator(".lt-position").inner_text() == "Stretch 2 of 7"
+    assert (timer.words, timer.time) == ("Left · Hold", "0:12")
+    timer.wait(2)
+    assert timer.time == "0:10"
+
+
+def test_a_hidden_spell_lands_on_the_right_step(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, DOORWAY).press("Start").wait(1)
+    # A hidden tab runs no timers: jump the clock 26 s without firing the ones in between.
+    page.clock.fast_forward(26_000)
+    timer.wait(0.3)
+    assert (timer.words, timer.time) == ("Right · Hold", "0:13")
+
+
+def test_sound_voice_and_wake_lock_settings_are_remembered(page: Any, real_server: Server) -> None:
+    open_timer(page, real_server, DOORWAY)
+    page.get_by_text("Sound, voice and screen").click()
+    voice = page.get_by_label("Spoken cues")
+    assert not voice.is_checked()
+    voice.check()
+    page.get_by_label("Tones before each change").uncheck()
+    page.goto(real_server.url + CAT_COW)
+    page.get_by_text("Sound, voice and screen").click()
+    assert page.get_by_label("Spoken cues").is_checked()
+    assert not page.get_by_label("Tones before each change").is_checked()
+    assert page.get_by_label("Keep the screen on").is_checked()
+
+
+def test_axe_on_running_timers(context: Any, real_server: Server) -> None:
+    for path in (DOORWAY, ROUTINE):
+        page = context.new_page()
+        page.goto(real_server.url + path)
+        page.get_by_role("button", name="Start").click()
+        page.get_by_role("button", name="Pause").click()
+        assert axe_serious(page) == [], path
