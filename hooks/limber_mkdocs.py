@@ -7,6 +7,7 @@ MkDocs empties ``site/``, so bad content fails the build and leaves the last goo
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,15 @@ from mkdocs.structure.pages import Page
 
 from limber import assets, html, layout, pages
 from limber.loading import Library, load_library
+from limber.printing import PrintFiles, build_print_files
 from limber.problems import ContentError
 
 log = logging.getLogger("mkdocs.hooks.limber")
 
 ASSET_DIR = "assets/limber"
+CACHE_DIR = ".cache/limber"  # beside mkdocs.yml
 _library: Library | None = None
+_printed: PrintFiles | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -68,6 +72,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     for name, path in assets.files():
         files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(path)))
+    printed = _print_files(config, library)
+    for site_path, cached in printed.files.items():
+        files.append(File.generated(config, site_path, abs_src_path=str(cached)))
     index = add(layout.STRETCH_INDEX, in_nav=True)
     stretch_files = {slug: add(layout.stretch_page(slug)) for slug in library.stretches}
     routine_index = None
@@ -78,7 +85,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     index.content_string = pages.render_stretch_index(stretches, _linker(files, index))
     for slug, file in stretch_files.items():
         stretch = library.stretches[slug]
-        file.content_string = pages.render_stretch_page(stretch, _linker(files, file))
+        has_card = layout.card_image(slug) in printed.files
+        file.content_string = pages.render_stretch_page(
+            stretch, _linker(files, file), card=has_card
+        )
     if routine_index is not None:
         routines = sorted(library.routines.values(), key=lambda r: r.title.casefold())
         routine_index.content_string = pages.render_routine_index(
@@ -94,10 +104,43 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["title"] = html.text(routine.title)
         if routine.summary and "description" not in page.meta:
             page.meta["description"] = html.text(routine.summary)
-        return pages.render_routine_page(routine, markdown, _linker(files, page.file))
+        has_cards = _printed is not None and bool(_printed.files)
+        url = page.canonical_url if config.site_url else None
+        return pages.render_routine_page(
+            routine, markdown, _linker(files, page.file), cards=has_cards, url=url
+        )
     if page.file.generated_by is None and isinstance(page.meta.get("title"), str):
         page.meta["title"] = html.text(page.meta["title"])
     return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """With a ``site_url``, a stretch page's card becomes its social preview image."""
+    if not config.site_url or _printed is None:
+        return output
+    slug = page.file.src_uri.removeprefix("stretches/").removesuffix(".md")
+    card = layout.card_image(slug)
+    stretch = _require_library().stretches.get(slug)
+    if (
+        stretch is None
+        or card not in _printed.files
+        or page.file.src_uri != layout.stretch_page(slug)
+    ):
+        return output
+    image = config.site_url.rstrip("/") + "/" + card
+    tags = pages.social_meta(stretch.name, stretch.summary, image)
+    return output.replace("</head>", tags + "</head>", 1)
+
+
+def _print_files(config: MkDocsConfig, library: Library) -> PrintFiles:
+    global _printed
+    if os.environ.get("LIMBER_CARDS", "on") == "off":
+        _printed = PrintFiles({}, 0)
+        return _printed
+    cache = Path(config.config_file_path).parent / CACHE_DIR
+    _printed = build_print_files(library, cache)
+    log.info(f"Limber: {len(library.stretches)} cards, {_printed.drawn} drawn, the rest cached")
+    return _printed
 
 
 def _routine_for(page: Page) -> Any:

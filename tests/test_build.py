@@ -185,3 +185,56 @@ def test_an_authored_file_at_a_generated_path_is_refused(tmp_path: Path) -> None
         "stretches/cat-cow.md" in result.stderr
     )
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_cards_and_card_sheets_are_published_and_linked(real_site: Path) -> None:
+    for slug in SEED_STRETCHES:
+        assert (real_site / "cards" / f"{slug}.png").is_file()
+    for name in ("stretch-cards.pdf", "stretch-cards-letter.pdf"):
+        assert (real_site / "cards" / name).is_file()
+    page = (real_site / "stretches" / "cat-cow.html").read_text(encoding="utf-8")
+    assert 'href="../cards/cat-cow.png"' in page
+    routine = (real_site / "routines" / "ease-upper-back-tightness.html").read_text(
+        encoding="utf-8"
+    )
+    for name in ("ease-upper-back-tightness.pdf", "ease-upper-back-tightness-letter.pdf"):
+        assert (real_site / "cards" / "routines" / name).is_file()
+        assert f'href="../cards/routines/{name}"' in routine
+
+
+def test_a_second_build_draws_no_card(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site")
+    first, second = build(site), build(site)
+    assert "Limber: 7 cards, 7 drawn" in first.stderr
+    assert "Limber: 7 cards, 0 drawn" in second.stderr
+    (site / "stretches" / "cat-cow.md").write_text(
+        (site / "stretches" / "cat-cow.md").read_text().replace("Cat-cow", "Cat and cow"), "utf-8"
+    )
+    assert "Limber: 7 cards, 1 drawn" in build(site).stderr
+
+
+def test_with_a_site_url_cards_become_previews_and_sheets_get_a_qr_code(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site")
+    config = site / "mkdocs.yml"
+    config.write_text("site_url: https://limber.example/\n" + config.read_text(), "utf-8")
+    assert build(site).returncode == 0
+    page = (site / "site" / "stretches" / "doorway-stretch.html").read_text(encoding="utf-8")
+    assert (
+        '<meta property="og:image" content="https://limber.example/cards/doorway-stretch.png">'
+        in page
+    )
+    assert '<meta property="og:title" content="Doorway stretch">' in page
+    routine = (site / "site" / "routines" / "ease-upper-back-tightness.html").read_text(
+        encoding="utf-8"
+    )
+    assert '<svg role="img"' in routine
+    assert "QR code: https://limber.example/routines/ease-upper-back-tightness.html" in routine
+
+
+def test_without_a_site_url_there_is_no_preview_or_qr_code(real_site: Path) -> None:
+    page = (real_site / "stretches" / "doorway-stretch.html").read_text(encoding="utf-8")
+    assert "og:image" not in page
+    routine = (real_site / "routines" / "ease-upper-back-tightness.html").read_text(
+        encoding="utf-8"
+    )
+    assert "QR code" not in routine

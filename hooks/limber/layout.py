@@ -17,3 +17,18 @@ def stretch_page(slug: str) -> str:
 def routine_page(slug: str) -> str:
     """Source path of a routine's authored page, relative to docs_dir."""
     return f"{ROUTINES_DIR}/{slug}.md"
+
+
+CARDS_DIR = "cards"
+ALL_CARDS_PDF = {"A4": "cards/stretch-cards.pdf", "Letter": "cards/stretch-cards-letter.pdf"}
+
+
+def card_image(slug: str) -> str:
+    """Site path of a stretch's printable card."""
+    return f"{CARDS_DIR}/{slug}.png"
+
+
+def routine_cards_pdf(slug: str, paper: str) -> str:
+    """Site path of the PDF of a routine's cards, in routine order."""
+    suffix = "" if paper == "A4" else f"-{paper.lower()}"
+    return f"{CARDS_DIR}/routines/{slug}{suffix}.pdf"

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+import segno
+
 from limber import html, timer
-from limber.layout import SAFETY_PAGE, routine_page, stretch_page
+from limber.layout import (
+    SAFETY_PAGE,
+    card_image,
+    routine_cards_pdf,
+    routine_page,
+    stretch_page,
+)
 from limber.model import Routine, Stretch
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
-from limber.wording import dose_text, minutes_text
+from limber.wording import dose_text, minutes_text, plain
 
 Link = Callable[[str], str]
 
@@ -46,7 +54,7 @@ def _facts(stretch: Stretch) -> str:
     return f'<dl class="limber-facts">\n{cells}\n</dl>\n'
 
 
-def render_stretch_page(stretch: Stretch, link: Link) -> str:
+def render_stretch_page(stretch: Stretch, link: Link, *, card: bool = False) -> str:
     """The Markdown of ``stretches/<slug>.md``: header, facts, timer, steps, cautions, safety."""
     parts = [
         html.front_matter(title=stretch.name, description=stretch.summary),
@@ -61,6 +69,11 @@ def render_stretch_page(stretch: Stretch, link: Link) -> str:
     if stretch.cautions:
         items = "\n".join(f"<li>{html.text(caution)}</li>" for caution in stretch.cautions)
         parts += ["## Take care\n\n", f'<ul class="limber-cautions">\n{items}\n</ul>\n\n']
+    if card:
+        parts.append(
+            f'<p class="limber-print"><a href="{link(card_image(stretch.slug))}" download>'
+            "Download the printable card</a> (PNG, A6 at 300 dpi)</p>\n"
+        )
     parts.append(_safety_note(link))
     return "".join(parts)
 
@@ -151,8 +164,22 @@ def render_stretch_index(stretches: Sequence[Stretch], link: Link) -> str:
     )
 
 
-def render_routine_page(routine: Routine, intro: str, link: Link) -> str:
-    """The Markdown of a routine page, replacing the authored page's own."""
+def qr_code(url: str) -> str:
+    """An inline SVG QR code of ``url``, for the printed routine sheet."""
+    code = segno.make(url, error="m")
+    svg = code.svg_inline(scale=3, border=2, title=f"QR code: {url}")
+    return svg.replace("<svg ", '<svg role="img" ', 1)
+
+
+def render_routine_page(
+    routine: Routine, intro: str, link: Link, *, cards: bool = False, url: str | None = None
+) -> str:
+    """The Markdown of a routine page, replacing the authored page's own.
+
+    Printed, the page is the routine sheet: everything but the list and the sheet's own footer
+    carries ``limber-sheet-hide``. With ``url`` (when the site has a ``site_url``), the sheet
+    carries a QR code back to the page.
+    """
     rows = []
     for item in routine.items:
         stretch = item.stretch
@@ -175,24 +202,34 @@ def render_routine_page(routine: Routine, intro: str, link: Link) -> str:
         "\n## The stretches\n\n",
         f'<ol class="limber-routine">\n{chr(10).join(rows)}\n</ol>\n\n',
     ]
+    qr = f'<div class="limber-qr">{qr_code(url)}</div>' if url else ""
+    parts.append(
+        f'<div class="limber-sheet-foot">{qr}<p>Stop at once if you feel pain, numbness or '
+        f"tingling. Tick each stretch as you go.</p><p>{html.text(url or '')}</p></div>\n\n"
+    )
     if intro.strip():
         heading = "" if intro.lstrip().startswith("#") else "## About this routine\n\n"
-        parts += [heading, intro.strip(), "\n\n"]
-    parts.append(_safety_note(link))
+        parts += ['<div class="limber-sheet-hide" markdown="1">\n\n', heading, intro.strip()]
+        parts.append("\n\n</div>\n\n")
+    printing = (
+        '<p class="limber-print limber-sheet-hide">Print this page for a one-page routine '
+        "sheet (your browser's Print command)"
+    )
+    if cards:
+        a4, letter = (link(routine_cards_pdf(routine.slug, paper)) for paper in ("A4", "Letter"))
+        printing += (
+            f', or print this routine\'s cards: <a href="{a4}" download>A4 PDF</a> · '
+            f'<a href="{letter}" download>US Letter PDF</a>'
+        )
+    parts += [printing, ".</p>\n", _safety_note(link)]
     return "".join(parts)
 
 
 def key_steps(stretch: Stretch, limit: int = 140) -> str:
     """A line of the stretch's key steps, plain text, for lists and the printed sheet."""
-    plain = [_plain(step).rstrip(".") for step in stretch.steps[:3]]
-    line = ". ".join(plain) + "." if plain else stretch.summary
+    steps = [plain(step).rstrip(".") for step in stretch.steps[:3]]
+    line = ". ".join(steps) + "." if steps else stretch.summary
     return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
-
-
-def _plain(markdown: str) -> str:
-    for mark in ("**", "__", "`", "*", "_"):
-        markdown = markdown.replace(mark, "")
-    return markdown
 
 
 def render_routine_index(routines: Sequence[Routine], link: Link) -> str:
@@ -213,3 +250,18 @@ def render_routine_index(routines: Sequence[Routine], link: Link) -> str:
         + "# Routines\n\nSequences of stretches to follow with the timer, from start to finish.\n\n"
         + body
     )
+
+
+def social_meta(title: str, description: str, image_url: str) -> str:
+    """Open Graph tags so a shared link shows the stretch's card; values are escaped."""
+    tags = {
+        "og:type": "article",
+        "og:title": title,
+        "og:description": description,
+        "og:image": image_url,
+        "og:image:width": "1240",
+        "og:image:height": "1748",
+    }
+    lines = [f'<meta property="{key}" content="{html.text(value)}">' for key, value in tags.items()]
+    lines.append('<meta name="twitter:card" content="summary_large_image">')
+    return "\n".join(lines) + "\n"

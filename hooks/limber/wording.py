@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from limber.model import Dose, Span
 
 
@@ -42,3 +44,12 @@ def minutes_text(span: Span) -> str:
 def clock_text(seconds: int) -> str:
     """``M:SS``, as the timer shows it."""
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"(\*\*|__|\*|`|<[^>]+>)")
+
+
+def plain(markdown: str) -> str:
+    """Markdown text as plain words: links keep their text, emphasis and code marks go."""
+    return " ".join(_MARKS.sub("", _LINK.sub(r"\1", markdown)).split())

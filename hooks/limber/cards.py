@@ -1,0 +1,256 @@
+"""Printable stretch cards: a pure function of a stretch and a layout, drawn with Pillow.
+
+A card is A6 portrait at 300 dpi. Text wraps to the card's width and, when a stretch is long,
+the whole card's type shrinks step by step until everything fits: nothing is cut off.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from limber.model import Stretch
+from limber.vocabulary import label
+from limber.wording import dose_text, plain
+
+FONTS = Path(__file__).parent / "fonts"
+REGULAR = FONTS / "DejaVuSans.ttf"
+BOLD = FONTS / "DejaVuSans-Bold.ttf"
+RGB = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class CardLayout:
+    """Sizes in pixels at 300 dpi, colours, and the type scale; kept as data, not code."""
+
+    width: int = 1240
+    height: int = 1748
+    margin: int = 84
+    band: int = 128
+    footer: int = 96
+    sizes: dict[str, int] = field(
+        default_factory=lambda: {
+            "name": 84,
+            "dose": 52,
+            "facts": 34,
+            "heading": 38,
+            "step": 40,
+            "caution": 34,
+            "band": 40,
+            "footer": 28,
+        }
+    )
+    ink: RGB = (30, 33, 36)
+    muted: RGB = (84, 88, 92)
+    accent: RGB = (0, 105, 92)
+    warn: RGB = (179, 59, 18)
+    paper: RGB = (255, 255, 255)
+    rule: RGB = (205, 210, 212)
+    min_scale: float = 0.25
+    site_name: str = "Limber"
+
+    def __hash__(self) -> int:
+        return hash(json.dumps(asdict(self), sort_keys=True))
+
+
+CARD = CardLayout()
+
+
+@functools.lru_cache(maxsize=64)
+def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(BOLD if bold else REGULAR), size)
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A paragraph of the card: its text, type, colour, and an optional marker ("1.", "•")."""
+
+    text: str
+    size: str
+    bold: bool = False
+    color: str = "ink"
+    marker: str = ""
+    space_before: float = 0.0
+
+
+def card_blocks(stretch: Stretch) -> list[_Block]:
+    """What a card says, top to bottom, before it is laid out."""
+    facts = " · ".join(
+        [label(stretch.position), ", ".join(label(a) for a in stretch.areas)]
+        + (
+            [", ".join(label(e) for e in stretch.equipment)]
+            if stretch.equipment
+            else ["No equipment"]
+        )
+    )
+    blocks = [
+        _Block(stretch.name, "name", bold=True),
+        _Block(dose_text(stretch.dose), "dose", bold=True, color="accent", space_before=0.35),
+    ]
+    cues = stretch.dose.cues
+    for phase, cue in (("Inhale", cues.inhale), ("Exhale", cues.exhale)):
+        if stretch.dose.kind == "breaths" and cue:
+            blocks.append(_Block(f"{phase}: {cue}", "facts", space_before=0.25))
+    blocks += [
+        _Block(facts, "facts", color="muted", space_before=0.3),
+        _Block("How to do it", "heading", bold=True, space_before=1.0),
+    ]
+    steps = stretch.steps or (plain(stretch.body),)
+    for number, step in enumerate(steps, 1):
+        blocks.append(_Block(plain(step), "step", marker=f"{number}.", space_before=0.35))
+    if stretch.cautions:
+        blocks.append(_Block("Take care", "heading", bold=True, color="warn", space_before=0.9))
+        for caution in stretch.cautions:
+            blocks.append(_Block(caution, "caution", marker="•", space_before=0.25))
+    return blocks
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while font.getlength(word) > width:  # a word wider than the card: break it
+            cut = max(1, int(len(word) * width / font.getlength(word)) - 1)
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:cut])
+            word = word[cut:]
+        candidate = f"{line} {word}".strip()
+        if font.getlength(candidate) <= width or not line:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+@dataclass(frozen=True)
+class _Line:
+    x: int
+    y: int
+    text: str
+    font: ImageFont.FreeTypeFont
+    color: str
+
+
+def _lay_out(blocks: list[_Block], layout: CardLayout, scale: float) -> tuple[list[_Line], int]:
+    width = layout.width - 2 * layout.margin
+    y = 0.0
+    lines: list[_Line] = []
+    for block in blocks:
+        size = max(8, round(layout.sizes[block.size] * scale))
+        font = _font(block.bold, size)
+        leading = size * 1.28
+        y += block.space_before * size
+        indent = 0
+        if block.marker:
+            marker_font = _font(True, size)
+            indent = int(marker_font.getlength("00.") if block.marker[0].isdigit() else size * 1.1)
+            lines.append(_Line(0, round(y), block.marker, marker_font, "accent"))
+        for text in _wrap(block.text, font, width - indent):
+            lines.append(_Line(indent, round(y), text, font, block.color))
+            y += leading
+    return lines, round(y)
+
+
+def fit(stretch: Stretch, layout: CardLayout = CARD) -> tuple[list[_Line], float]:
+    """The laid-out lines at the largest scale that fits the card's body area, and that scale."""
+    available = layout.height - layout.band - layout.footer - 2 * layout.margin
+    blocks = card_blocks(stretch)
+    scale = 1.0
+    while True:
+        lines, height = _lay_out(blocks, layout, scale)
+        if height <= available or scale <= layout.min_scale:
+            return lines, scale
+        scale = max(layout.min_scale, scale * 0.92)
+
+
+def render_card(stretch: Stretch, layout: CardLayout = CARD) -> Image.Image:
+    """The card image of one stretch."""
+    image = Image.new("RGB", (layout.width, layout.height), layout.paper)
+    draw = ImageDraw.Draw(image)
+    colors = {
+        "ink": layout.ink,
+        "muted": layout.muted,
+        "accent": layout.accent,
+        "warn": layout.warn,
+    }
+    band_font = _font(True, layout.sizes["band"])
+    draw.rectangle((0, 0, layout.width - 1, layout.band - 1), fill=layout.accent)
+    middle = layout.band // 2
+    draw.text(
+        (layout.margin, middle),
+        layout.site_name.upper(),
+        font=band_font,
+        fill=layout.paper,
+        anchor="lm",
+    )
+    draw.text(
+        (layout.width - layout.margin, middle),
+        label(stretch.level),
+        font=_font(False, layout.sizes["band"] - 6),
+        fill=layout.paper,
+        anchor="rm",
+    )
+    lines, _ = fit(stretch, layout)
+    top = layout.band + layout.margin
+    for line in lines:
+        draw.text(
+            (layout.margin + line.x, top + line.y),
+            line.text,
+            font=line.font,
+            fill=colors[line.color],
+        )
+    foot = layout.height - layout.footer
+    draw.line((layout.margin, foot, layout.width - layout.margin, foot), fill=layout.rule, width=3)
+    footer_font = _font(False, layout.sizes["footer"])
+    draw.text(
+        (layout.margin, foot + layout.footer // 2),
+        "Stop if you feel pain, numbness or tingling.",
+        font=footer_font,
+        fill=layout.muted,
+        anchor="lm",
+    )
+    return image
+
+
+def _source_digest() -> str:
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for font in (REGULAR, BOLD):
+        digest.update(font.read_bytes())
+    return digest.hexdigest()
+
+
+_CODE = _source_digest()
+
+
+def card_key(stretch: Stretch, layout: CardLayout = CARD) -> str:
+    """A hash of everything a card is drawn from: its text, the layout, the fonts and this code."""
+    inputs = {
+        "blocks": [asdict(block) for block in card_blocks(stretch)],
+        "level": stretch.level,
+        "layout": asdict(layout),
+        "code": _CODE,
+    }
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:24]
+
+
+def write_card(stretch: Stretch, target: Path, layout: CardLayout = CARD) -> Path:
+    """Draw a card to ``target`` as a PNG, atomically.
+
+    The card is stored with a 32-colour palette: a third of the RGB file's size (it is cached
+    offline on phones) with no visible loss for flat colours and antialiased text.
+    """
+    partial = target.with_suffix(".tmp")
+    card = render_card(stretch, layout).quantize(colors=32, method=Image.Quantize.FASTOCTREE)
+    card.save(partial, "PNG", compress_level=6, dpi=(300, 300))
+    partial.replace(target)
+    return target

@@ -1,0 +1,97 @@
+"""Everything printable the build makes: a card per stretch and PDF sheets of cards.
+
+Cards and PDFs are cached under a hash of their inputs, so a build with no change draws nothing;
+a cold build draws the missing cards on every core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import threading
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from limber import layout, pdf
+from limber.cards import CARD, CardLayout, card_key, write_card
+from limber.loading import Library
+from limber.model import Stretch
+
+PAPERS = (pdf.A4, pdf.LETTER)
+_PDF_CODE = hashlib.sha256(Path(pdf.__file__).read_bytes()).hexdigest()[:12]
+PARALLEL_FROM = 4  # fewer missing cards than this are drawn in-process: a pool costs more
+
+
+@dataclass(frozen=True)
+class PrintFiles:
+    """Site path → cached file, for every card and PDF; and how many cards this build drew."""
+
+    files: Mapping[str, Path]
+    drawn: int
+
+
+def _draw(job: tuple[Stretch, Path, CardLayout]) -> Path:
+    return write_card(*job)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork is fastest, but unsafe once other threads run (mkdocs serve): then spawn.
+    if hasattr(os, "fork") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def draw_cards(
+    stretches: Sequence[Stretch], cache: Path, card_layout: CardLayout = CARD
+) -> tuple[dict[str, Path], int]:
+    """Each stretch's cached card (drawing the missing ones), and how many were drawn."""
+    cache.mkdir(parents=True, exist_ok=True)
+    paths = {s.slug: cache / f"{s.slug}-{card_key(s, card_layout)}.png" for s in stretches}
+    jobs = [(s, paths[s.slug], card_layout) for s in stretches if not paths[s.slug].exists()]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if len(jobs) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+            list(pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    else:
+        for job in jobs:
+            _draw(job)
+    keep = set(paths.values())
+    for old in cache.glob("*.png"):
+        if old not in keep:
+            old.unlink()
+    return paths, len(jobs)
+
+
+def _sheet(cards: Sequence[Path], cache: Path, paper: pdf.Paper) -> Path:
+    digest = hashlib.sha256(f"{paper}{_PDF_CODE}".encode())
+    for card in cards:
+        digest.update(card.name.encode())
+    target = cache / f"{paper.name.lower()}-{digest.hexdigest()[:24]}.pdf"
+    if not target.exists():
+        pdf.write_card_sheets(cards, target, paper)
+    return target
+
+
+def build_print_files(library: Library, cache_dir: Path) -> PrintFiles:
+    """All cards and card PDFs of the library, from the cache where they are up to date."""
+    stretches = list(library.stretches.values())
+    cards, drawn = draw_cards(stretches, cache_dir / "cards")
+    files: dict[str, Path] = {layout.card_image(slug): path for slug, path in cards.items()}
+    sheets = cache_dir / "sheets"
+    for paper in PAPERS:
+        all_cards = [cards[s.slug] for s in stretches]
+        if all_cards:
+            files[layout.ALL_CARDS_PDF[paper.name]] = _sheet(all_cards, sheets, paper)
+        for routine in library.routines.values():
+            ordered = [cards[item.stretch.slug] for item in routine.items]
+            files[layout.routine_cards_pdf(routine.slug, paper.name)] = _sheet(
+                ordered, sheets, paper
+            )
+    used = {path for path in files.values() if path.suffix == ".pdf"}
+    for old in sheets.glob("*.pdf"):
+        if old not in used:
+            old.unlink()
+    return PrintFiles(files, drawn)

@@ -1,0 +1,69 @@
+"""The routine sheet: a routine page printed by Chromium is one page with every stretch."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from .conftest import Server
+
+SEED = ["Cat-cow", "Doorway stretch", "Seated thoracic rotation", "Standing side stretch",
+        "Neck side tilt", "Child's pose", "Foam roller upper back"]  # fmt: skip
+
+
+def printed(page: Any, url: str, paper: str, target: Path) -> str:
+    page.goto(url)
+    page.emulate_media(media="print")
+    page.pdf(path=str(target), format=paper)
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1, f"{paper}: {len(reader.pages)} pages"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True
+    )
+    return text.stdout if text.returncode == 0 else reader.pages[0].extract_text()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_seed_routine_prints_on_one_page(
+    context: Any, real_server: Server, paper: str, tmp_path: Path
+) -> None:
+    text = printed(
+        context.new_page(),
+        real_server.url + "routines/ease-upper-back-tightness.html",
+        paper,
+        tmp_path / "s.pdf",
+    )
+    positions = [text.index(name) for name in SEED]
+    assert positions == sorted(positions)
+    assert "Ease upper back tightness" in text
+    assert "about 7–10 minutes" in text
+    assert "Hold 10 s on each side, 5 times, alternating sides" in text
+    for chrome in (
+        "Search",
+        "Start",
+        "Routine left",
+        "Table of contents",
+        "Made with",
+        "About this routine",
+    ):
+        assert chrome not in text, chrome
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_eight_stretches_still_fit_one_page(
+    context: Any, fixture_server: Server, paper: str, tmp_path: Path
+) -> None:
+    text = printed(
+        context.new_page(),
+        fixture_server.url + "routines/full-session.html",
+        paper,
+        tmp_path / "s.pdf",
+    )
+    assert text.count("Wall angel") == 2
+    assert text.count("Calf wall stretch") == 2
+    assert "Hold 5 s, 12 times" in text
+    assert "An authored introduction" not in text
