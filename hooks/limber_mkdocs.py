@@ -6,6 +6,7 @@ MkDocs empties ``site/``, so bad content fails the build and leaves the last goo
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -13,10 +14,11 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from limber import assets, html, layout, pages
+from limber import assets, html, layout, offline, pages
 from limber.loading import Library, load_library
 from limber.printing import PrintFiles, build_print_files
 from limber.problems import ContentError
@@ -72,6 +74,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     for name, path in assets.files():
         files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(path)))
+    cache = Path(config.config_file_path).parent / CACHE_DIR
+    for site_path, icon in offline.write_icons(cache / "icons").items():
+        files.append(File.generated(config, site_path, abs_src_path=str(icon)))
+    manifest = offline.render_manifest(config.site_name, config.site_description or "")
+    files.append(File.generated(config, offline.MANIFEST, content=json.dumps(manifest, indent=1)))
     printed = _print_files(config, library)
     for site_path, cached in printed.files.items():
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
@@ -112,6 +119,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.generated_by is None and isinstance(page.meta.get("title"), str):
         page.meta["title"] = html.text(page.meta["title"])
     return markdown
+
+
+@event_priority(-110)  # after Material's offline plugin (-100) writes search/search_index.js
+def on_post_build(config: MkDocsConfig) -> None:
+    """Zip the site for folder use, then write the service worker that precaches it."""
+    site = Path(config.site_dir)
+    offline.write_site_zip(site)
+    precache = offline.collect_precache(site)
+    (site / offline.SERVICE_WORKER).write_text(offline.render_service_worker(precache), "utf-8")
+    log.info(
+        f"Limber: offline precache {len(precache.files)} files, "
+        f"{precache.size / 1_000_000:.1f} MB, cache limber-{precache.version}"
+    )
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -238,3 +239,31 @@ def test_without_a_site_url_there_is_no_preview_or_qr_code(real_site: Path) -> N
         encoding="utf-8"
     )
     assert "QR code" not in routine
+
+
+def test_the_offline_precache_is_small_and_complete(real_site: Path) -> None:
+    from limber.offline import collect_precache
+
+    precache = collect_precache(real_site)
+    assert precache.size < 10_000_000
+    needed = ["index.html", "stretches/cat-cow.html", "routines/ease-upper-back-tightness.html"]
+    needed += ["search/search_index.json", "cards/cat-cow.png", "manifest.webmanifest"]
+    assert set(needed) <= set(precache.files)
+    worker = (real_site / "sw.js").read_text(encoding="utf-8")
+    assert f'"limber-" + "{precache.version}"' in worker
+    manifest = json.loads((real_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["name"] == "Limber" and manifest["display"] == "standalone"
+    for icon in manifest["icons"]:
+        assert (real_site / icon["src"]).is_file()
+    assert (real_site / "downloads" / "limber-site.zip").is_file()
+    assert (real_site / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
+
+
+def test_an_external_asset_fails_the_build(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site")
+    (site / "docs" / "safety.md").write_text(
+        "# Safety\n\n![A photo](https://images.example.com/photo.jpg)\n", encoding="utf-8"
+    )
+    result = build(site)
+    assert result.returncode != 0
+    assert "External file: https://images.example.com/photo.jpg" in result.stderr

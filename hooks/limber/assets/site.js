@@ -3,6 +3,50 @@
 (function () {
   "use strict";
 
+  var script = document.currentScript;
+  var siteRoot = script ? new URL("../../", script.src) : null;
+
+  /* Installable and offline over http(s): the manifest and the service worker. file:// pages
+     work from the folder as they are (no fetch, no workers there). */
+  function setUpOffline() {
+    if (!siteRoot || !/^https?:$/.test(location.protocol)) return;
+    if (!document.querySelector('link[rel="manifest"]')) {
+      var manifest = document.createElement("link");
+      manifest.rel = "manifest";
+      manifest.href = new URL("manifest.webmanifest", siteRoot).href;
+      document.head.appendChild(manifest);
+      var theme = document.createElement("meta");
+      theme.name = "theme-color";
+      theme.content = "#00695c";
+      document.head.appendChild(theme);
+    }
+    if (!("serviceWorker" in navigator) || window.__limberWorker) return;
+    window.__limberWorker = true;
+    var hadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      if (hadController) showUpdateNotice();
+      hadController = true;
+    });
+    navigator.serviceWorker.register(new URL("sw.js", siteRoot).href).catch(function () {
+      /* no service worker (private mode, old browser): the site still works online */
+    });
+  }
+
+  function showUpdateNotice() {
+    if (document.querySelector(".limber-update")) return;
+    var notice = document.createElement("div");
+    notice.className = "limber-update";
+    notice.setAttribute("role", "status");
+    notice.textContent = "A new version of Limber is ready. ";
+    var reload = document.createElement("button");
+    reload.type = "button";
+    reload.className = "md-button md-button--primary";
+    reload.textContent = "Reload to update";
+    reload.addEventListener("click", function () { location.reload(); });
+    notice.appendChild(reload);
+    document.body.appendChild(notice);
+  }
+
   function labelSearchDialog() {
     var dialog = document.querySelector('.md-search[role="dialog"]');
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
@@ -74,6 +118,7 @@
   }
 
   function start() {
+    setUpOffline();
     labelSearchDialog();
     setUpFilters();
   }

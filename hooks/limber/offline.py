@@ -1,0 +1,145 @@
+"""Offline support: the precache list and service worker, the web app manifest and its icons.
+
+The service worker is written after the build, from the files actually in ``site/``; its cache is
+named by a hash of their contents, so any change to the site makes a new cache and the old one is
+dropped when the new worker activates.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageDraw
+
+SERVICE_WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+ICONS = {"assets/limber/icon-192.png": (192, False), "assets/limber/icon-512.png": (512, False),
+         "assets/limber/icon-maskable-512.png": (512, True)}  # fmt: skip
+THEME_COLOR = "#00695c"
+ZIP = "downloads/limber-site.zip"
+# Not needed offline: source maps, search languages other than English, sitemaps, the zip.
+PRECACHE_EXCLUDE = ("*.map", "assets/javascripts/lunr/*", "sitemap.xml*", SERVICE_WORKER, ZIP)
+_TEMPLATE = Path(__file__).parent / "assets" / "service-worker.js"
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Precache:
+    """What the service worker stores: site-relative paths, their total size, the build hash."""
+
+    files: tuple[str, ...]
+    size: int
+    version: str
+
+
+def collect_precache(site_dir: Path) -> Precache:
+    """Every file of the built site worth having offline, with a hash of all their contents."""
+    digest = hashlib.sha256()
+    files: list[str] = []
+    size = 0
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(site_dir).as_posix()
+        if any(fnmatch.fnmatch(relative, pattern) for pattern in PRECACHE_EXCLUDE):
+            continue
+        data = path.read_bytes()
+        digest.update(relative.encode() + b"\0" + hashlib.sha256(data).digest())
+        files.append(relative)
+        size += len(data)
+    return Precache(tuple(files), size, digest.hexdigest()[:16])
+
+
+def render_service_worker(precache: Precache) -> str:
+    """The service worker script for this build."""
+    script = _TEMPLATE.read_text(encoding="utf-8")
+    files = json.dumps(list(precache.files), separators=(",", ":"))
+    return script.replace("__VERSION__", json.dumps(precache.version)).replace("__FILES__", files)
+
+
+def render_manifest(name: str, description: str) -> dict[str, Any]:
+    """The web app manifest, with paths relative to the site root where it lives."""
+    return {
+        "name": name,
+        "short_name": name,
+        "description": description,
+        "start_url": "./index.html",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOR,
+        "icons": [
+            {
+                "src": path,
+                "sizes": f"{size}x{size}",
+                "type": "image/png",
+                "purpose": "maskable" if maskable else "any",
+            }
+            for path, (size, maskable) in ICONS.items()
+        ],
+    }
+
+
+def render_icon(size: int, maskable: bool = False) -> Image.Image:
+    """The app icon: a figure reaching up, white on the brand teal."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    teal = (0, 105, 92, 255)
+    if maskable:
+        draw.rectangle((0, 0, size, size), fill=teal)
+        inner = size * 0.62  # the safe zone of a maskable icon is the middle 80 %
+    else:
+        draw.rounded_rectangle((0, 0, size - 1, size - 1), radius=size // 5, fill=teal)
+        inner = size * 0.8
+    unit = inner / 64
+    ox = oy = (size - inner) / 2
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return ox + x * unit, oy + y * unit
+
+    white = (255, 255, 255, 255)
+    head = at(32, 13)
+    draw.ellipse(
+        (head[0] - 6 * unit, head[1] - 6 * unit, head[0] + 6 * unit, head[1] + 6 * unit), fill=white
+    )
+    stroke = max(2, round(5.5 * unit))
+    for a, b in (((32, 23), (32, 40)), ((32, 40), (23, 56)), ((32, 40), (41, 56)),
+                 ((32, 26), (18, 12)), ((32, 26), (46, 12))):  # fmt: skip
+        draw.line((*at(*a), *at(*b)), fill=white, width=stroke, joint="curve")
+        for end in (a, b):
+            x, y = at(*end)
+            draw.ellipse(
+                (x - stroke / 2, y - stroke / 2, x + stroke / 2, y + stroke / 2), fill=white
+            )
+    return image
+
+
+def write_icons(cache_dir: Path) -> dict[str, Path]:
+    """The icons as PNG files in ``cache_dir``, keyed by their site path."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for site_path, (size, maskable) in ICONS.items():
+        target = cache_dir / f"{Path(site_path).stem}-{_CODE}.png"
+        if not target.exists():
+            render_icon(size, maskable).save(target, "PNG", optimize=True)
+        written[site_path] = target
+    return written
+
+
+def write_site_zip(site_dir: Path) -> Path:
+    """The whole built site as one zip, for browsing from the folder with no network."""
+    target = site_dir / ZIP
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".tmp")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+            relative = path.relative_to(site_dir).as_posix()
+            if relative.startswith("downloads/") or fnmatch.fnmatch(relative, "*.map"):
+                continue
+            archive.write(path, f"limber/{relative}")
+    partial.replace(target)
+    return target
