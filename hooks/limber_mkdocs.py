@@ -84,6 +84,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
     index = add(layout.STRETCH_INDEX, in_nav=True)
     stretch_files = {slug: add(layout.stretch_page(slug)) for slug in library.stretches}
+    root = Path(config.config_file_path).parent
+    for slug, file in stretch_files.items():
+        # "Edit this page" opens the stretch's own file, beside docs/ in the repository.
+        source = root / library.stretches[slug].path
+        file.edit_uri = os.path.relpath(source, config.docs_dir).replace(os.sep, "/")
     routine_index = None
     if files.get_file_from_path(layout.ROUTINE_INDEX) is None:
         routine_index = add(layout.ROUTINE_INDEX, in_nav=True)
@@ -118,7 +123,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
     if page.file.generated_by is None and isinstance(page.meta.get("title"), str):
         page.meta["title"] = html.text(page.meta["title"])
-    return markdown
+    return markdown.replace(pages.VOCABULARY_MARKER, pages.render_vocabularies())
 
 
 @event_priority(-110)  # after Material's offline plugin (-100) writes search/search_index.js

@@ -8,6 +8,8 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from .conftest import FIXTURES, build, make_site
 
 SEED_STRETCHES = (
@@ -267,3 +269,26 @@ def test_an_external_asset_fails_the_build(tmp_path: Path) -> None:
     result = build(site)
     assert result.returncode != 0
     assert "External file: https://images.example.com/photo.jpg" in result.stderr
+
+
+def test_attribution_is_shown_at_the_foot_of_a_stretch_page(
+    fixture_site: Path, real_site: Path
+) -> None:
+    wall = text_of(fixture_site / "stretches" / "wall-angel.html")
+    assert "Written by Sam Contributor. Source: https://physio.example.org/wall-angels" in wall
+    assert "Text licensed under CC BY 4.0." in wall
+    html = (fixture_site / "stretches" / "wall-angel.html").read_text(encoding="utf-8")
+    assert '<a href="https://physio.example.org/wall-angels"' in html
+    assert "Text licensed under CC BY-SA 4.0." in text_of(real_site / "stretches" / "cat-cow.html")
+
+
+def test_edit_this_page_opens_the_stretch_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = make_site(tmp_path / "site")
+    monkeypatch.setenv("LIMBER_EDIT_URI", "https://github.com/limber/limber/edit/main/docs/")
+    assert build(site).returncode == 0
+    page = (site / "site" / "stretches" / "cat-cow.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/limber/limber/edit/main/docs/../stretches/cat-cow.md"' in page
+    safety = (site / "site" / "safety.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/limber/limber/edit/main/docs/safety.md"' in safety

@@ -22,8 +22,8 @@ DOSE = "exactly one of hold (seconds) or breaths (breath cycles)"
 STRETCH_RULES = {
     "unknown-key": [
         "stretches/unknown-key.md:6: holds: unknown field; allowed: name, summary, areas, "
-        "position, equipment, level, hold, breaths, sides, reps, cues, muscles, cautions "
-        "(did you mean 'hold'?)"
+        "position, equipment, level, hold, breaths, sides, reps, cues, muscles, cautions, "
+        "author, source, license (did you mean 'hold'?)"
     ],
     "wrong-type": [
         "stretches/wrong-type.md:7: level: found 3; allowed: beginner | intermediate | advanced",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from limber import layout, schema
+from limber import layout, schema, vocabulary
 from limber.loading import load_library
 from limber.problems import ContentError, Problem
 
@@ -61,9 +62,25 @@ def slugify(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
+SCHEMA_FILE = "schemas/stretch.schema.json"
+SCHEMA_COMMENT = f"# yaml-language-server: $schema=../{SCHEMA_FILE}"
+
+
+def render_schema() -> str:
+    """The committed JSON Schema file's text."""
+    return json.dumps(schema.stretch_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def render_template(name: str) -> str:
     """A new stretch file with every field explained."""
-    lines = ["---", f"name: {yaml.safe_dump(name, default_style=None).splitlines()[0]}"]
+    quoted = json.dumps(name, ensure_ascii=False)
+    lines = [
+        "---",
+        SCHEMA_COMMENT,
+        "# Every field is explained on the right. Delete the optional ones you do not need;",
+        "# a stretch needs exactly one of hold (seconds) or breaths (breath cycles).",
+        f"name: {quoted}  # required: {schema.STRETCH_FIELDS['name'].doc}",
+    ]
     examples = {
         "summary": "One sentence on what it stretches and why.",
         "areas": "[upper-back]",
@@ -71,16 +88,32 @@ def render_template(name: str) -> str:
         "equipment": "[]",
         "level": "beginner",
         "hold": "[15, 30]",
+        "breaths": "[10, 15]",
+        "sides": "both",
+        "reps": "1",
+        "cues": '{inhale: "What to do breathing in", exhale: "What to do breathing out"}',
+        "muscles": "[trapezius]",
+        "cautions": '["Stop if you feel tingling in the arms."]',
+        "author": "Your name",
+        "source": "https://example.org/where-the-hold-times-come-from",
+        "license": "CC BY-SA 4.0",
+    }
+    active = ("summary", "areas", "position", "equipment", "level", "hold", "sides", "cautions")
+    vocabularies = {
+        "areas": vocabulary.AREAS,
+        "position": vocabulary.POSITIONS,
+        "equipment": vocabulary.EQUIPMENT,
     }
     for key, spec in schema.STRETCH_FIELDS.items():
         if key == "name":
             continue
-        comment = f"  # {'required' if spec.required else 'optional'}: {spec.doc}"
-        value = examples.get(key)
-        if value is None:
-            lines.append(f"# {key}:{comment[1:]}")
-        else:
-            lines.append(f"{key}: {value}{comment}")
+        kind = "required" if spec.required or key == "hold" else "optional"
+        if key == "hold":
+            kind = "this or breaths"
+        words = vocabularies.get(key)
+        allowed = f" One of: {', '.join(words)}." if words else ""
+        entry = f"{key}: {examples[key]}  # {kind}: {spec.doc}{allowed}"
+        lines.append(entry if key in active else f"# {entry}")
     lines += [
         "---",
         "",
@@ -128,11 +161,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_parser.add_argument("--format", choices=("text", "github"), default="text")
     new_parser = commands.add_parser("new", help="start a new stretch file from the template")
     new_parser.add_argument("name", help='the display name, e.g. "Wall angel"')
+    schema_parser = commands.add_parser("schema", help=f"write {SCHEMA_FILE} from the model")
+    schema_parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root, args.paths, args.format)
+    if args.command == "schema":
+        return write_schema(root, args.check)
     return new(root, args.name)
+
+
+def write_schema(root: Path, check_only: bool) -> int:
+    """Write (or compare) the committed JSON Schema of the front-matter."""
+    target = root / SCHEMA_FILE
+    wanted = render_schema()
+    current = target.read_text(encoding="utf-8") if target.exists() else ""
+    if check_only:
+        if current != wanted:
+            print(f"{SCHEMA_FILE} is out of date: run 'limber schema'", file=sys.stderr)
+            return 1
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(wanted, encoding="utf-8")
+    print(SCHEMA_FILE)
+    return 0
 
 
 if __name__ == "__main__":

@@ -192,6 +192,9 @@ def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Probl
         level=values.get("level", "beginner"),
         muscles=values.get("muscles", ()),
         cautions=values.get("cautions", ()),
+        author=values.get("author", ""),
+        source=values.get("source", ""),
+        license=values.get("license", ""),
     )
     return stretch, []
 

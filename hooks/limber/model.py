@@ -80,6 +80,9 @@ class Stretch:
     level: str = "beginner"
     muscles: tuple[str, ...] = ()
     cautions: tuple[str, ...] = ()
+    author: str = ""
+    source: str = ""
+    license: str = ""
 
     @property
     def steps(self) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ source path such as ``stretches/cat-cow.md`` into a URL relative to the page bei
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import segno
@@ -20,6 +21,7 @@ from limber.layout import (
     stretch_page,
 )
 from limber.model import Routine, Stretch
+from limber.schema import DEFAULT_LICENSE
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 from limber.wording import dose_text, minutes_text, plain
 
@@ -75,7 +77,23 @@ def render_stretch_page(stretch: Stretch, link: Link, *, card: bool = False) -> 
             "Download the printable card</a> (PNG, A6 at 300 dpi)</p>\n"
         )
     parts.append(_safety_note(link))
+    parts.append(_attribution(stretch))
     return "".join(parts)
+
+
+def _attribution(stretch: Stretch) -> str:
+    """The foot of a stretch page: who wrote it, where the facts come from, its licence."""
+    bits = []
+    if stretch.author:
+        bits.append(f"Written by {html.text(stretch.author)}.")
+    if stretch.source:
+        source = html.text(stretch.source)
+        if re.match(r"^https?://\S+$", stretch.source):
+            source = f'<a href="{source}" rel="nofollow noopener">{source}</a>'
+        bits.append(f"Source: {source}.")
+    licence = html.text(stretch.license or DEFAULT_LICENSE)
+    bits.append(f"Text licensed under {licence}.")
+    return f'<p class="limber-attribution">{" ".join(bits)}</p>\n'
 
 
 def _data_words(words: Iterable[str]) -> str:
@@ -265,3 +283,14 @@ def social_meta(title: str, description: str, image_url: str) -> str:
     lines = [f'<meta property="{key}" content="{html.text(value)}">' for key, value in tags.items()]
     lines.append('<meta name="twitter:card" content="summary_large_image">')
     return "\n".join(lines) + "\n"
+
+
+VOCABULARY_MARKER = "<!-- limber:vocabularies -->"
+
+
+def render_vocabularies() -> str:
+    """The vocabularies as a Markdown table, from the one place they are defined."""
+    rows = [("areas", AREAS), ("position", POSITIONS), ("equipment", EQUIPMENT)]
+    lines = ["| field | allowed words |", "| --- | --- |"]
+    lines += [f"| `{name}` | {', '.join(f'`{word}`' for word in words)} |" for name, words in rows]
+    return "\n".join(lines)

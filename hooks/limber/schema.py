@@ -211,7 +211,36 @@ STRETCH_FIELDS: Mapping[str, Field] = {
     "cues": Field(Cues(), "With breaths only: what to do on the inhale and on the exhale."),
     "muscles": Field(TextList(), "Muscles stretched, free text."),
     "cautions": Field(TextList(), "Short warnings."),
+    "author": Field(Text(100), "Who wrote this stretch file."),
+    "source": Field(Text(300), "Where the facts come from: a URL or a citation."),
+    "license": Field(Text(60), "Licence of this file's text, if not the site's CC BY-SA 4.0."),
 }
+
+DEFAULT_LICENSE = "CC BY-SA 4.0"
+SCHEMA_ID = "https://limber.invalid/schemas/stretch.schema.json"
+
+
+def stretch_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a stretch's front-matter, generated from ``STRETCH_FIELDS``."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Limber stretch front-matter",
+        "description": (
+            "The YAML between the '---' lines of stretches/<slug>.md. limber check also checks "
+            "what a schema cannot: ranges with min <= max, unique names, the file name."
+        ),
+        "type": "object",
+        "properties": {
+            key: {"description": spec.doc, **spec.kind.json_schema()}
+            for key, spec in STRETCH_FIELDS.items()
+        },
+        "required": [key for key, spec in STRETCH_FIELDS.items() if spec.required],
+        "additionalProperties": False,
+        "oneOf": [{"required": [key]} for key in DOSE_KEYS],
+        "dependentRequired": {"cues": ["breaths"]},
+    }
+
 
 DOSE_KEYS = ("hold", "breaths")
 OVERRIDE_KEYS = ("hold", "breaths", "reps")
