@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from limber import assets, html, layout, offline, pages
 from limber.loading import Library, load_library
+from limber.model import Stretch
 from limber.printing import PrintFiles, build_print_files
 from limber.problems import ContentError
 
@@ -93,14 +94,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if files.get_file_from_path(layout.ROUTINE_INDEX) is None:
         routine_index = add(layout.ROUTINE_INDEX, in_nav=True)
 
-    stretches = list(library.stretches.values())
-    index.content_string = pages.render_stretch_index(stretches, _linker(files, index))
+    index.content_string = pages.render_stretch_index_markdown(len(library.stretches))
     for slug, file in stretch_files.items():
-        stretch = library.stretches[slug]
-        has_card = layout.card_image(slug) in printed.files
-        file.content_string = pages.render_stretch_page(
-            stretch, _linker(files, file), card=has_card
-        )
+        file.content_string = pages.render_stretch_markdown(library.stretches[slug])
     if routine_index is not None:
         routines = sorted(library.routines.values(), key=lambda r: r.title.casefold())
         routine_index.content_string = pages.render_routine_index(
@@ -116,14 +112,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["title"] = html.text(routine.title)
         if routine.summary and "description" not in page.meta:
             page.meta["description"] = html.text(routine.summary)
-        has_cards = _printed is not None and bool(_printed.files)
-        url = page.canonical_url if config.site_url else None
-        return pages.render_routine_page(
-            routine, markdown, _linker(files, page.file), cards=has_cards, url=url
-        )
+        return pages.render_routine_markdown(markdown)
     if page.file.generated_by is None and isinstance(page.meta.get("title"), str):
         page.meta["title"] = html.text(page.meta["title"])
     return markdown.replace(pages.VOCABULARY_MARKER, pages.render_vocabularies())
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill the generated pages' HTML blocks in, after Markdown has rendered the rest."""
+    library, link = _require_library(), _linker(files, page.file)
+    src = page.file.src_uri
+    has_cards = _printed is not None and bool(_printed.files)
+    if src == layout.STRETCH_INDEX and page.file.generated_by:
+        blocks = pages.render_stretch_index_blocks(list(library.stretches.values()), link)
+    elif (routine := _routine_for(page)) is not None:
+        url = page.canonical_url if config.site_url else None
+        blocks = pages.render_routine_blocks(routine, link, cards=has_cards, url=url)
+    elif page.file.generated_by and (stretch := _stretch_for(page)) is not None:
+        blocks = pages.render_stretch_blocks(stretch, link, card=has_cards)
+    else:
+        return html_text
+    return pages.fill(html_text, blocks)
 
 
 @event_priority(-110)  # after Material's offline plugin (-100) writes search/search_index.js
@@ -166,6 +175,13 @@ def _print_files(config: MkDocsConfig, library: Library) -> PrintFiles:
     _printed = build_print_files(library, cache)
     log.info(f"Limber: {len(library.stretches)} cards, {_printed.drawn} drawn, the rest cached")
     return _printed
+
+
+def _stretch_for(page: Page) -> Stretch | None:
+    folder, _, name = page.file.src_uri.rpartition("/")
+    if folder != layout.STRETCHES_DIR:
+        return None
+    return _require_library().stretches.get(name.removesuffix(".md"))
 
 
 def _routine_for(page: Page) -> Any:

@@ -23,8 +23,10 @@ ICONS = {"assets/limber/icon-192.png": (192, False), "assets/limber/icon-512.png
          "assets/limber/icon-maskable-512.png": (512, True)}  # fmt: skip
 THEME_COLOR = "#00695c"
 ZIP = "downloads/limber-site.zip"
-# Not needed offline: source maps, search languages other than English, sitemaps, the zip.
-PRECACHE_EXCLUDE = ("*.map", "assets/javascripts/lunr/*", "sitemap.xml*", SERVICE_WORKER, ZIP)
+# Not precached: source maps, search languages other than English, sitemaps, the zip, and the
+# card PDFs (large, and they grow with the library): the worker caches those when first opened.
+PRECACHE_EXCLUDE = ("*.map", "assets/javascripts/lunr/*", "sitemap.xml*", SERVICE_WORKER, ZIP,
+                    "cards/*.pdf", "cards/routines/*.pdf")  # fmt: skip
 _TEMPLATE = Path(__file__).parent / "assets" / "service-worker.js"
 _CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
@@ -135,11 +137,14 @@ def write_site_zip(site_dir: Path) -> Path:
     target = site_dir / ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".tmp")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
             relative = path.relative_to(site_dir).as_posix()
             if relative.startswith("downloads/") or fnmatch.fnmatch(relative, "*.map"):
                 continue
-            archive.write(path, f"limber/{relative}")
+            # Images and PDFs are compressed already: storing them costs nothing to unzip.
+            stored = path.suffix in (".png", ".pdf", ".gz", ".zip", ".jpg", ".webp")
+            method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            archive.write(path, f"limber/{relative}", compress_type=method)
     partial.replace(target)
     return target

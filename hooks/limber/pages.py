@@ -56,29 +56,54 @@ def _facts(stretch: Stretch) -> str:
     return f'<dl class="limber-facts">\n{cells}\n</dl>\n'
 
 
-def render_stretch_page(stretch: Stretch, link: Link, *, card: bool = False) -> str:
-    """The Markdown of ``stretches/<slug>.md``: header, facts, timer, steps, cautions, safety."""
-    parts = [
-        html.front_matter(title=stretch.name, description=stretch.summary),
-        f'<h1 class="limber-title">{html.text(stretch.name)}</h1>\n',
-        f'<p class="limber-lead">{html.text(stretch.summary)}</p>\n',
-        _facts(stretch),
-        timer.render_stretch_timer(stretch),
-        "\n## How to do it\n\n",
-        stretch.body,
-        "\n\n",
-    ]
-    if stretch.cautions:
-        items = "\n".join(f"<li>{html.text(caution)}</li>" for caution in stretch.cautions)
-        parts += ["## Take care\n\n", f'<ul class="limber-cautions">\n{items}\n</ul>\n\n']
+def marker(name: str) -> str:
+    """A placeholder left in the Markdown for a block of HTML filled in after rendering."""
+    return f"<!--limber:{name}-->"
+
+
+def fill(html_text: str, blocks: Mapping[str, str]) -> str:
+    """Put each generated HTML block where its marker is."""
+    for name, block in blocks.items():
+        html_text = html_text.replace(marker(name), block, 1)
+    return html_text
+
+
+# Generated pages are Markdown with markers, and HTML blocks filled in after Markdown has run:
+# Markdown never parses the (escaped) HTML, which keeps big libraries fast to build.
+
+
+def render_stretch_markdown(stretch: Stretch) -> str:
+    """The Markdown of ``stretches/<slug>.md``: its headings and the authored steps."""
+    cautions = "## Take care\n\n" + marker("cautions") + "\n\n" if stretch.cautions else ""
+    return (
+        html.front_matter(title=stretch.name, description=stretch.summary)
+        + marker("top")
+        + "\n\n## How to do it\n\n"
+        + stretch.body
+        + "\n\n"
+        + cautions
+        + marker("foot")
+        + "\n"
+    )
+
+
+def render_stretch_blocks(stretch: Stretch, link: Link, *, card: bool = False) -> dict[str, str]:
+    """The HTML of a stretch page: header, facts and timer; cautions; card, safety, credits."""
+    top = (
+        f'<h1 class="limber-title">{html.text(stretch.name)}</h1>\n'
+        f'<p class="limber-lead">{html.text(stretch.summary)}</p>\n'
+        + _facts(stretch)
+        + timer.render_stretch_timer(stretch)
+    )
+    items = "\n".join(f"<li>{html.text(caution)}</li>" for caution in stretch.cautions)
+    foot = ""
     if card:
-        parts.append(
+        foot += (
             f'<p class="limber-print"><a href="{link(card_image(stretch.slug))}" download>'
             "Download the printable card</a> (PNG, A6 at 300 dpi)</p>\n"
         )
-    parts.append(_safety_note(link))
-    parts.append(_attribution(stretch))
-    return "".join(parts)
+    foot += _safety_note(link) + _attribution(stretch)
+    return {"top": top, "cautions": f'<ul class="limber-cautions">\n{items}\n</ul>', "foot": foot}
 
 
 def _attribution(stretch: Stretch) -> str:
@@ -130,7 +155,7 @@ def _present(vocabulary: Sequence[str], used: set[str]) -> list[tuple[str, str]]
     return [(word, label(word)) for word in vocabulary if word in used]
 
 
-def _group(title: str, prefix: str, groups: Mapping[str, list[Stretch]], link: Link) -> str:
+def _group(prefix: str, groups: Mapping[str, list[Stretch]], link: Link) -> str:
     sections = []
     for word, members in groups.items():
         heading = "No equipment" if word == "none" else label(word)
@@ -143,16 +168,33 @@ def _group(title: str, prefix: str, groups: Mapping[str, list[Stretch]], link: L
             f'<div class="limber-group" id="{prefix}-{html.text(word)}"><h3>{html.text(heading)}'
             f" <small>({len(members)})</small></h3><p>{links}</p></div>"
         )
-    return f"## By {title}\n\n" + "\n".join(sections) + "\n\n"
+    return "<div data-search-exclude>" + "\n".join(sections) + "</div>"
 
 
-def render_stretch_index(stretches: Sequence[Stretch], link: Link) -> str:
-    """The Markdown of the stretch index: a filterable list, then lists grouped by facet."""
+def render_stretch_index_markdown(count: int) -> str:
+    """The Markdown of the stretch index: its headings, around the generated lists."""
+    return (
+        html.front_matter(title="Stretches", description=f"All {count} stretches in Limber.")
+        + "# Stretches\n\n"
+        + "Every stretch in the library. Choose an area, a position or the equipment you have "
+        + "to narrow the list, or browse the groups below.\n\n"
+        + marker("list")
+        + "\n\n## By area\n\n"
+        + marker("area")
+        + "\n\n## By position\n\n"
+        + marker("position")
+        + "\n\n## By equipment\n\n"
+        + marker("equipment")
+        + "\n"
+    )
+
+
+def render_stretch_index_blocks(stretches: Sequence[Stretch], link: Link) -> dict[str, str]:
+    """The stretch index's HTML: a filterable list, then the same stretches grouped by facet."""
     areas = {word for s in stretches for word in s.areas}
     equipment = {word for s in stretches for word in s.equipment}
     positions = {s.position for s in stretches}
     items = "\n".join(_stretch_item(stretch, link) for stretch in stretches)
-    count = len(stretches)
     form = (
         '<form class="limber-filters" data-limber-filters hidden aria-label="Filter stretches">'
         + _select("area", "Area", _present(AREAS, areas))
@@ -161,25 +203,20 @@ def render_stretch_index(stretches: Sequence[Stretch], link: Link) -> str:
             "equipment", "Equipment", [("none", "None needed"), *_present(EQUIPMENT, equipment)]
         )
         + '<button type="reset" class="md-button">Clear filters</button></form>\n'
-        f'<p class="limber-count" aria-live="polite" data-limber-count>{count} stretches</p>\n'
+        '<p class="limber-count" aria-live="polite" data-limber-count>'
+        f"{len(stretches)} stretches</p>\n"
     )
-    by_area = {word: [s for s in stretches if word in s.areas] for word in AREAS}
-    by_position = {word: [s for s in stretches if s.position == word] for word in POSITIONS}
-    by_equipment = {word: [s for s in stretches if word in s.equipment] for word in EQUIPMENT}
-    by_equipment = {"none": [s for s in stretches if not s.equipment], **by_equipment}
-    return "".join(
-        [
-            html.front_matter(title="Stretches", description=f"All {count} stretches in Limber."),
-            "# Stretches\n\n",
-            "Every stretch in the library. Choose an area, a position or the equipment you "
-            "have to narrow the list, or browse the groups below.\n\n",
-            form,
-            f'<ul class="limber-list" data-limber-list>\n{items}\n</ul>\n\n',
-            _group("area", "area", by_area, link),
-            _group("position", "position", by_position, link),
-            _group("equipment", "equipment", by_equipment, link),
-        ]
-    )
+    by_equipment = {"none": [s for s in stretches if not s.equipment]}
+    by_equipment |= {word: [s for s in stretches if word in s.equipment] for word in EQUIPMENT}
+    return {
+        "list": form
+        + f'<ul class="limber-list" data-limber-list data-search-exclude>\n{items}\n</ul>',
+        "area": _group("area", {w: [s for s in stretches if w in s.areas] for w in AREAS}, link),
+        "position": _group(
+            "position", {w: [s for s in stretches if s.position == w] for w in POSITIONS}, link
+        ),
+        "equipment": _group("equipment", by_equipment, link),
+    }
 
 
 def qr_code(url: str) -> str:
@@ -189,14 +226,25 @@ def qr_code(url: str) -> str:
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
-def render_routine_page(
-    routine: Routine, intro: str, link: Link, *, cards: bool = False, url: str | None = None
-) -> str:
-    """The Markdown of a routine page, replacing the authored page's own.
+def render_routine_markdown(intro: str) -> str:
+    """A routine page's Markdown, replacing the authored page's: headings and the intro."""
+    parts = [marker("top"), "\n\n## The stretches\n\n", marker("list"), "\n\n"]
+    if intro.strip():
+        heading = "" if intro.lstrip().startswith("#") else "## About this routine\n\n"
+        parts += ['<div class="limber-sheet-hide" markdown="1">\n\n', heading, intro.strip()]
+        parts.append("\n\n</div>\n\n")
+    parts.append(marker("foot") + "\n")
+    return "".join(parts)
+
+
+def render_routine_blocks(
+    routine: Routine, link: Link, *, cards: bool = False, url: str | None = None
+) -> dict[str, str]:
+    """A routine page's HTML: header and player; the list; print links and the safety note.
 
     Printed, the page is the routine sheet: everything but the list and the sheet's own footer
-    carries ``limber-sheet-hide``. With ``url`` (when the site has a ``site_url``), the sheet
-    carries a QR code back to the page.
+    carries ``limber-sheet-hide`` or is hidden by print CSS. With ``url`` (when the site has a
+    ``site_url``), the sheet carries a QR code back to the page.
     """
     rows = []
     for item in routine.items:
@@ -208,27 +256,19 @@ def render_routine_page(
             f'<span class="limber-keysteps">{html.text(key_steps(stretch))}</span></li>'
         )
     count = len(routine.items)
-    meta = (
-        f'<p class="limber-meta"><strong>{minutes_text(routine.seconds)}</strong> · {count} '
-        f"stretch{'es' if count != 1 else ''} · {routine.rest} s rest between them</p>\n"
+    top = (
+        f'<h1 class="limber-title">{html.text(routine.title)}</h1>\n'
+        + (f'<p class="limber-lead">{html.text(routine.summary)}</p>\n' if routine.summary else "")
+        + f'<p class="limber-meta"><strong>{minutes_text(routine.seconds)}</strong> · {count} '
+        + f"stretch{'es' if count != 1 else ''} · {routine.rest} s rest between them</p>\n"
+        + timer.render_routine_timer(routine)
     )
-    parts = [
-        f'<h1 class="limber-title">{html.text(routine.title)}</h1>\n',
-        f'<p class="limber-lead">{html.text(routine.summary)}</p>\n' if routine.summary else "",
-        meta,
-        timer.render_routine_timer(routine),
-        "\n## The stretches\n\n",
-        f'<ol class="limber-routine">\n{chr(10).join(rows)}\n</ol>\n\n',
-    ]
     qr = f'<div class="limber-qr">{qr_code(url)}</div>' if url else ""
-    parts.append(
+    listing = (
+        f'<ol class="limber-routine">\n{chr(10).join(rows)}\n</ol>\n'
         f'<div class="limber-sheet-foot">{qr}<p>Stop at once if you feel pain, numbness or '
-        f"tingling. Tick each stretch as you go.</p><p>{html.text(url or '')}</p></div>\n\n"
+        f"tingling. Tick each stretch as you go.</p><p>{html.text(url or '')}</p></div>"
     )
-    if intro.strip():
-        heading = "" if intro.lstrip().startswith("#") else "## About this routine\n\n"
-        parts += ['<div class="limber-sheet-hide" markdown="1">\n\n', heading, intro.strip()]
-        parts.append("\n\n</div>\n\n")
     printing = (
         '<p class="limber-print limber-sheet-hide">Print this page for a one-page routine '
         "sheet (your browser's Print command)"
@@ -239,8 +279,7 @@ def render_routine_page(
             f', or print this routine\'s cards: <a href="{a4}" download>A4 PDF</a> · '
             f'<a href="{letter}" download>US Letter PDF</a>'
         )
-    parts += [printing, ".</p>\n", _safety_note(link)]
-    return "".join(parts)
+    return {"top": top, "list": listing, "foot": printing + ".</p>\n" + _safety_note(link)}
 
 
 def key_steps(stretch: Stretch, limit: int = 140) -> str:

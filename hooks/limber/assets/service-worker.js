@@ -36,7 +36,11 @@ self.addEventListener("fetch", function (event) {
     caches.open(CACHE).then(function (cache) {
       return cache.match(url.href).then(function (hit) {
         if (hit) return hit;
-        return fetch(request).catch(function () {
+        return fetch(request).then(function (response) {
+          // Files left out of the precache (card PDFs) stay available once opened.
+          if (response.ok && response.type === "basic") cache.put(url.href, response.clone());
+          return response;
+        }).catch(function () {
           if (request.mode === "navigate") return cache.match(new URL("404.html", self.registration.scope).href);
           return Response.error();
         });

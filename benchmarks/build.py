@@ -1,0 +1,253 @@
+"""Benchmark Limber's build against plain MkDocs on the same Markdown, at several library sizes.
+
+    python benchmarks/build.py                      # N = 100, 1000, 5000; writes docs/performance.md
+    python benchmarks/build.py --sizes 20 --rounds 1 --output /tmp/perf.md
+
+For each N it writes N synthetic stretches (valid, varied doses, about 300 words) and N/20
+routines into a temporary copy of the site, and the same Markdown as ordinary pages into a
+baseline site with no hook. Builds alternate baseline and Limber. It prints wall time, peak memory
+(the largest process, card workers included) and their ratio; cards off and on, cold and warm;
+a rebuild after editing one stretch; per-card times; the PDF step's peak memory; the timer's size
+gzipped and the offline precache size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = (
+    "slowly gently breathe shoulder blade spine ribs hips knees elbow wrist reach lengthen soften "
+    "relax hold return centre stretch feel pull front back side floor wall chair mat towel keep "
+    "steady tall long easy comfortable range movement position weight lean turn lift lower press"
+).split()
+AREAS = ["neck", "shoulders", "chest", "upper-back", "mid-back", "lower-back", "lats", "spine",
+         "arms", "wrists", "hips", "glutes", "hamstrings", "quads", "calves"]  # fmt: skip
+POSITIONS = ["standing", "seated", "kneeling", "all-fours", "lying"]
+EQUIPMENT = ["chair", "doorway", "wall", "foam-roller", "massage-ball", "yoga-block", "strap",
+             "mat", "towel"]  # fmt: skip
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def synthetic_stretch(rng: random.Random, number: int) -> tuple[str, str, str]:
+    """(slug, name, file text) of a valid stretch with a varied dose and about 300 words."""
+    name = f"Synthetic stretch {number:05d}"
+    slug = f"synthetic-stretch-{number:05d}"
+    low = rng.choice([10, 15, 20, 30])
+    if rng.random() < 0.25:
+        dose = f"breaths: [{rng.randint(4, 8)}, {rng.randint(9, 15)}]\ncues: {{inhale: Lift, exhale: Lower}}"
+    else:
+        dose = f"hold: [{low}, {low * 2}]"
+    sides = rng.choice(["none", "both", "alternate"])
+    reps = rng.choice(["1", "[2, 3]", "[3, 5]"])
+    equipment = ", ".join(rng.sample(EQUIPMENT, rng.randint(0, 2)))
+    steps = "\n".join(f"{i}. {sentence(rng, 40)}" for i in range(1, 6))
+    tips = "\n".join(f"- {sentence(rng, 25)}" for _ in range(4))
+    text = (
+        f"---\nname: {name}\nsummary: {sentence(rng, 12)}\n"
+        f"areas: [{', '.join(rng.sample(AREAS, rng.randint(1, 3)))}]\n"
+        f"position: {rng.choice(POSITIONS)}\nequipment: [{equipment}]\n{dose}\n"
+        f"sides: {sides}\nreps: {reps}\ncautions:\n  - {sentence(rng, 12)}\n---\n\n"
+        f"{steps}\n\n**Tips**\n\n{tips}\n"
+    )
+    return slug, name, text
+
+
+def write_sites(count: int, work: Path) -> tuple[Path, Path]:
+    """A Limber site and a baseline site (same Markdown, ordinary pages, no hook)."""
+    rng = random.Random(count)
+    limber, baseline = work / "limber", work / "baseline"
+    for site in (limber, baseline):
+        shutil.copytree(ROOT / "docs", site / "docs")
+        shutil.rmtree(site / "docs" / "routines")
+        (site / "docs" / "routines").mkdir()
+        (site / "stretches").mkdir()
+        (site / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+    shutil.copy(ROOT / "mkdocs.yml", limber / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n  - hooks/limber_mkdocs.py\n", "\n", config)
+    (baseline / "mkdocs.yml").write_text(config.replace("not_in_nav: |\n", "not_in_nav: |\n  /stretches/*.md\n"), "utf-8")
+    (baseline / "docs" / "stretches").mkdir()
+    slugs = []
+    for number in range(count):
+        slug, name, text = synthetic_stretch(rng, number)
+        slugs.append((slug, name))
+        (limber / "stretches" / f"{slug}.md").write_text(text, "utf-8")
+        front, body = text.split("\n---\n", 1)
+        (baseline / "docs" / "stretches" / f"{slug}.md").write_text(f"# {name}\n\n{body}", "utf-8")
+    index = "\n".join(f"- [{name}]({slug}.md)" for slug, name in slugs)
+    (baseline / "docs" / "stretches" / "index.md").write_text(f"# Stretches\n\n{index}\n", "utf-8")
+    routines = []
+    for number in range(max(1, count // 20)):
+        chosen = rng.sample(slugs, min(6, len(slugs)))
+        slug = f"routine-{number:04d}"
+        routines.append(slug)
+        items = "\n".join(f"  - {s}" for s, _ in chosen)
+        (limber / "docs" / "routines" / f"{slug}.md").write_text(
+            f"---\ntitle: Routine {number}\nsummary: A synthetic routine.\nstretches:\n{items}\n---\n\nIntro.\n",
+            "utf-8",
+        )
+        links = "\n".join(f"1. [{n}](../stretches/{s}.md)" for s, n in chosen)
+        (baseline / "docs" / "routines" / f"{slug}.md").write_text(
+            f"# Routine {number}\n\nIntro.\n\n{links}\n", "utf-8"
+        )
+    listing = "\n".join(f"- [{r}]({r}.md)" for r in routines)
+    (baseline / "docs" / "routines" / "index.md").write_text(f"# Routines\n\n{listing}\n", "utf-8")
+    return limber, baseline
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    output: str
+
+
+def run_build(site: Path, cards: bool = False) -> Run:
+    """One ``mkdocs build`` in its own process; wall time and peak resident memory."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "on" if cards else "off"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    output = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"build failed in {site}:\n{output}")
+    return Run(seconds, usage.ru_maxrss / 1024, output)
+
+
+def best(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), runs[-1].output)
+
+
+def timer_size() -> int:
+    assets = ROOT / "hooks" / "limber" / "assets"
+    return len(gzip.compress((assets / "timer.js").read_bytes() + (assets / "timer.css").read_bytes(), 9))
+
+
+def pdf_peak(cards: list[Path]) -> str:
+    """Peak memory of writing all cards to one PDF, in a fresh process."""
+    code = (
+        "import resource, sys, pathlib, tracemalloc\n"
+        "from limber import pdf\n"
+        "paths = [pathlib.Path(p) for p in sys.stdin.read().split()]\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "tracemalloc.start()\n"
+        "pages = pdf.write_card_sheets(paths, pathlib.Path(sys.argv[1]), pdf.A4)\n"
+        "python_peak = tracemalloc.get_traced_memory()[1]\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(f'{pages} pages; process peak {after/1024:.0f} MB (+{(after-before)/1024:.0f} MB "
+        "over start-up); Python peak {python_peak/1e6:.1f} MB')\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(Path(folder) / "all.pdf")],
+            input="\n".join(map(str, cards)), capture_output=True, text=True, check=True,
+        )  # fmt: skip
+    return result.stdout.strip()
+
+
+def precache_size(site: Path) -> str:
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from limber.offline import collect_precache
+
+    precache = collect_precache(site / "site")
+    return f"{precache.size / 1e6:.1f} MB in {len(precache.files)} files"
+
+
+def measure(count: int, rounds: int) -> dict[str, str]:
+    with tempfile.TemporaryDirectory(prefix=f"limber-bench-{count}-") as folder:
+        limber, baseline = write_sites(count, Path(folder))
+        plain: list[Run] = []
+        ours: list[Run] = []
+        for _ in range(rounds):
+            plain.append(run_build(baseline))
+            ours.append(run_build(limber))
+        base, off = best(plain), best(ours)
+        cache = limber / ".cache" / "limber"
+        shutil.rmtree(cache, ignore_errors=True)
+        cold = run_build(limber, cards=True)
+        warm = run_build(limber, cards=True)
+        victim = limber / "stretches" / "synthetic-stretch-00000.md"
+        victim.write_text(victim.read_text().replace("Synthetic stretch 00000", "Edited stretch"), "utf-8")
+        edited = run_build(limber, cards=True)
+        drawn = re.findall(r"(\d+) drawn", cold.output + warm.output)
+        card_files = sorted((cache / "cards").glob("*.png"))
+        card_cost = (cold.seconds - off.seconds) / count * 1000
+        return {
+            "N": str(count),
+            "baseline": f"{base.seconds:.1f} s, {base.peak_mb:.0f} MB",
+            "cards off": f"{off.seconds:.1f} s, {off.peak_mb:.0f} MB",
+            "ratio": f"{off.seconds / base.seconds:.2f}× time, {off.peak_mb / base.peak_mb:.2f}× memory",
+            "cards cold": f"{cold.seconds:.1f} s, {cold.peak_mb:.0f} MB (≈{card_cost:.0f} ms a card)",
+            "cards warm": f"{warm.seconds:.1f} s, {warm.peak_mb:.0f} MB",
+            "drawn cold/warm": "/".join(drawn) if drawn else "?",
+            "one edit": f"{edited.seconds:.1f} s",
+            "precache": precache_size(limber),
+            "pdf": pdf_peak(card_files),
+        }
+
+
+def machine() -> str:
+    memory = ""
+    try:
+        total = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
+        memory = f", {total:.0f} GiB memory"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{platform.platform()}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--rounds", type=int, default=2, help="alternating baseline/Limber pairs")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "performance.md")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    rows = []
+    for count in args.sizes:
+        row = measure(count, args.rounds if count <= 1000 else 1)
+        rows.append(row)
+        print(" | ".join(f"{key}: {value}" for key, value in row.items()), flush=True)
+    keys = list(rows[0])
+    table = ["| " + " | ".join(keys) + " |", "|" + " --- |" * len(keys)]
+    table += ["| " + " | ".join(row[key] for key in keys) + " |" for row in rows]
+    summary = [
+        f"Machine: {machine()}.",
+        f"Timer script and CSS, gzipped: {timer_size() / 1000:.1f} KB.",
+        f"Benchmark wall time: {time.perf_counter() - started:.0f} s.",
+    ]
+    print("\n".join(table + [""] + summary))
+    args.output.write_text(_page(table, summary), "utf-8")
+    print(f"wrote {args.output}")
+
+
+def _page(table: list[str], summary: list[str]) -> str:
+    intro = (ROOT / "benchmarks" / "performance-intro.md").read_text(encoding="utf-8")
+    return intro + "\n" + "\n".join(table) + "\n\n" + "\n".join(f"- {line}" for line in summary) + "\n"
+
+
+if __name__ == "__main__":
+    main()
