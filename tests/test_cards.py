@@ -56,6 +56,9 @@ def test_a_card_is_a6_portrait_at_300_dpi(real: list[Stretch], tmp_path: Path) -
     with Image.open(written) as card:
         assert (card.size, card.mode, card.format) == ((1240, 1748), "P", "PNG")
         assert round(card.info["dpi"][0]) == 300
+        colours = card.convert("RGB")
+        assert colours.getpixel((10, CARD.height // 2)) == CARD.paper
+        assert colours.getpixel((10, 10)) == CARD.accent
 
 
 def test_long_text_wraps_and_shrinks_but_is_never_cut(real: list[Stretch]) -> None:

@@ -74,17 +74,11 @@ def fill(html_text: str, blocks: Mapping[str, str]) -> str:
 
 def render_stretch_markdown(stretch: Stretch) -> str:
     """The Markdown of ``stretches/<slug>.md``: its headings and the authored steps."""
-    cautions = "## Take care\n\n" + marker("cautions") + "\n\n" if stretch.cautions else ""
-    return (
-        html.front_matter(title=stretch.name, description=stretch.summary)
-        + marker("top")
-        + "\n\n## How to do it\n\n"
-        + stretch.body
-        + "\n\n"
-        + cautions
-        + marker("foot")
-        + "\n"
-    )
+    # One search entry per stretch, not one per heading: the page's headings are generated HTML,
+    # outside the table of contents that Material's search splits pages by.
+    header = html.front_matter(title=stretch.name, description=stretch.summary)
+    header = header.replace("\n---\n", "\nhide:\n  - toc\n---\n", 1)
+    return f"{header}{marker('top')}\n\n{stretch.body}\n\n{marker('foot')}\n"
 
 
 def render_stretch_blocks(stretch: Stretch, link: Link, *, card: bool = False) -> dict[str, str]:
@@ -94,16 +88,19 @@ def render_stretch_blocks(stretch: Stretch, link: Link, *, card: bool = False) -
         f'<p class="limber-lead">{html.text(stretch.summary)}</p>\n'
         + _facts(stretch)
         + timer.render_stretch_timer(stretch)
+        + '<h2 id="how-to-do-it">How to do it</h2>\n'
     )
-    items = "\n".join(f"<li>{html.text(caution)}</li>" for caution in stretch.cautions)
     foot = ""
+    if stretch.cautions:
+        items = "\n".join(f"<li>{html.text(caution)}</li>" for caution in stretch.cautions)
+        foot += f'<h2 id="take-care">Take care</h2>\n<ul class="limber-cautions">\n{items}\n</ul>\n'
     if card:
         foot += (
             f'<p class="limber-print"><a href="{link(card_image(stretch.slug))}" download>'
             "Download the printable card</a> (PNG, A6 at 300 dpi)</p>\n"
         )
     foot += _safety_note(link) + _attribution(stretch)
-    return {"top": top, "cautions": f'<ul class="limber-cautions">\n{items}\n</ul>', "foot": foot}
+    return {"top": top, "foot": foot}
 
 
 def _attribution(stretch: Stretch) -> str:
@@ -173,8 +170,11 @@ def _group(prefix: str, groups: Mapping[str, list[Stretch]], link: Link) -> str:
 
 def render_stretch_index_markdown(count: int) -> str:
     """The Markdown of the stretch index: its headings, around the generated lists."""
+    header = html.front_matter(title="Stretches", description=f"All {count} stretches in Limber.")
+    # Each stretch page is in the search index already; this page would only repeat them.
+    header = header.replace("\n---\n", "\nsearch:\n  exclude: true\n---\n", 1)
     return (
-        html.front_matter(title="Stretches", description=f"All {count} stretches in Limber.")
+        header
         + "# Stretches\n\n"
         + "Every stretch in the library. Choose an area, a position or the equipment you have "
         + "to narrow the list, or browse the groups below.\n\n"
