@@ -1,6 +1,6 @@
 """Benchmark Limber's build against plain MkDocs on the same Markdown, at several library sizes.
 
-    python benchmarks/build.py                      # N = 100, 1000, 5000; writes docs/performance.md
+    python benchmarks/build.py          # N = 100, 1000, 5000; writes docs/performance.md
     python benchmarks/build.py --sizes 20 --rounds 1 --output /tmp/perf.md
 
 For each N it writes N synthetic stretches (valid, varied doses, about 300 words) and N/20
@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-WORDS = (
+WORDS = re.findall(
+    r"\w+",
     "slowly gently breathe shoulder blade spine ribs hips knees elbow wrist reach lengthen soften "
     "relax hold return centre stretch feel pull front back side floor wall chair mat towel keep "
-    "steady tall long easy comfortable range movement position weight lean turn lift lower press"
-).split()
+    "steady tall long easy comfortable range movement position weight lean turn lift lower press",
+)
 AREAS = ["neck", "shoulders", "chest", "upper-back", "mid-back", "lower-back", "lats", "spine",
          "arms", "wrists", "hips", "glutes", "hamstrings", "quads", "calves"]  # fmt: skip
 POSITIONS = ["standing", "seated", "kneeling", "all-fours", "lying"]
@@ -52,7 +53,8 @@ def synthetic_stretch(rng: random.Random, number: int) -> tuple[str, str, str]:
     slug = f"synthetic-stretch-{number:05d}"
     low = rng.choice([10, 15, 20, 30])
     if rng.random() < 0.25:
-        dose = f"breaths: [{rng.randint(4, 8)}, {rng.randint(9, 15)}]\ncues: {{inhale: Lift, exhale: Lower}}"
+        breaths = f"[{rng.randint(4, 8)}, {rng.randint(9, 15)}]"
+        dose = f"breaths: {breaths}\ncues: {{inhale: Lift, exhale: Lower}}"
     else:
         dose = f"hold: [{low}, {low * 2}]"
     sides = rng.choice(["none", "both", "alternate"])
@@ -83,14 +85,16 @@ def write_sites(count: int, work: Path) -> tuple[Path, Path]:
     shutil.copy(ROOT / "mkdocs.yml", limber / "mkdocs.yml")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nhooks:\n  - hooks/limber_mkdocs.py\n", "\n", config)
-    (baseline / "mkdocs.yml").write_text(config.replace("not_in_nav: |\n", "not_in_nav: |\n  /stretches/*.md\n"), "utf-8")
+    (baseline / "mkdocs.yml").write_text(
+        config.replace("not_in_nav: |\n", "not_in_nav: |\n  /stretches/*.md\n"), "utf-8"
+    )
     (baseline / "docs" / "stretches").mkdir()
     slugs = []
     for number in range(count):
         slug, name, text = synthetic_stretch(rng, number)
         slugs.append((slug, name))
         (limber / "stretches" / f"{slug}.md").write_text(text, "utf-8")
-        front, body = text.split("\n---\n", 1)
+        _front, body = text.split("\n---\n", 1)
         (baseline / "docs" / "stretches" / f"{slug}.md").write_text(f"# {name}\n\n{body}", "utf-8")
     index = "\n".join(f"- [{name}]({slug}.md)" for slug, name in slugs)
     (baseline / "docs" / "stretches" / "index.md").write_text(f"# Stretches\n\n{index}\n", "utf-8")
@@ -101,7 +105,8 @@ def write_sites(count: int, work: Path) -> tuple[Path, Path]:
         routines.append(slug)
         items = "\n".join(f"  - {s}" for s, _ in chosen)
         (limber / "docs" / "routines" / f"{slug}.md").write_text(
-            f"---\ntitle: Routine {number}\nsummary: A synthetic routine.\nstretches:\n{items}\n---\n\nIntro.\n",
+            f"---\ntitle: Routine {number}\nsummary: A synthetic routine.\n"
+            f"stretches:\n{items}\n---\n\nIntro.\n",
             "utf-8",
         )
         links = "\n".join(f"1. [{n}](../stretches/{s}.md)" for s, n in chosen)
@@ -138,12 +143,16 @@ def run_build(site: Path, cards: bool = False) -> Run:
 
 
 def best(runs: list[Run]) -> Run:
-    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), runs[-1].output)
+    return Run(
+        statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), runs[-1].output
+    )
 
 
 def timer_size() -> int:
     assets = ROOT / "hooks" / "limber" / "assets"
-    return len(gzip.compress((assets / "timer.js").read_bytes() + (assets / "timer.css").read_bytes(), 9))
+    return len(
+        gzip.compress((assets / "timer.js").read_bytes() + (assets / "timer.css").read_bytes(), 9)
+    )
 
 
 def pdf_peak(cards: list[Path]) -> str:
@@ -190,7 +199,9 @@ def measure(count: int, rounds: int) -> dict[str, str]:
         cold = run_build(limber, cards=True)
         warm = run_build(limber, cards=True)
         victim = limber / "stretches" / "synthetic-stretch-00000.md"
-        victim.write_text(victim.read_text().replace("Synthetic stretch 00000", "Edited stretch"), "utf-8")
+        victim.write_text(
+            victim.read_text().replace("Synthetic stretch 00000", "Edited stretch"), "utf-8"
+        )
         edited = run_build(limber, cards=True)
         drawn = re.findall(r"(\d+) drawn", cold.output + warm.output)
         card_files = sorted((cache / "cards").glob("*.png"))
@@ -199,8 +210,10 @@ def measure(count: int, rounds: int) -> dict[str, str]:
             "N": str(count),
             "baseline": f"{base.seconds:.1f} s, {base.peak_mb:.0f} MB",
             "cards off": f"{off.seconds:.1f} s, {off.peak_mb:.0f} MB",
-            "ratio": f"{off.seconds / base.seconds:.2f}× time, {off.peak_mb / base.peak_mb:.2f}× memory",
-            "cards cold": f"{cold.seconds:.1f} s, {cold.peak_mb:.0f} MB (≈{card_cost:.0f} ms a card)",
+            "ratio": f"{off.seconds / base.seconds:.2f}× time, "
+            f"{off.peak_mb / base.peak_mb:.2f}× memory",
+            "cards cold": f"{cold.seconds:.1f} s, {cold.peak_mb:.0f} MB "
+            f"(≈{card_cost:.0f} ms a card)",
             "cards warm": f"{warm.seconds:.1f} s, {warm.peak_mb:.0f} MB",
             "drawn cold/warm": "/".join(drawn) if drawn else "?",
             "one edit": f"{edited.seconds:.1f} s",
@@ -216,7 +229,9 @@ def machine() -> str:
         memory = f", {total:.0f} GiB memory"
     except (OSError, ValueError, IndexError):
         pass
-    return f"{platform.platform()}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}"
+    return (
+        f"{platform.platform()}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}"
+    )
 
 
 def main() -> None:
@@ -239,14 +254,16 @@ def main() -> None:
         f"Timer script and CSS, gzipped: {timer_size() / 1000:.1f} KB.",
         f"Benchmark wall time: {time.perf_counter() - started:.0f} s.",
     ]
-    print("\n".join(table + [""] + summary))
+    print("\n".join([*table, "", *summary]))
     args.output.write_text(_page(table, summary), "utf-8")
     print(f"wrote {args.output}")
 
 
 def _page(table: list[str], summary: list[str]) -> str:
     intro = (ROOT / "benchmarks" / "performance-intro.md").read_text(encoding="utf-8")
-    return intro + "\n" + "\n".join(table) + "\n\n" + "\n".join(f"- {line}" for line in summary) + "\n"
+    return (
+        intro + "\n" + "\n".join(table) + "\n\n" + "\n".join(f"- {line}" for line in summary) + "\n"
+    )
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def test_long_text_wraps_and_shrinks_but_is_never_cut(real: list[Stretch]) -> No
     assert all(f"Caution {n}:" in drawn for n in range(8))
     assert "".join(drawn.split()).count(LONG_WORDS[:20]) == 1
     for stretch in real:
-        assert fit(stretch)[1] == 1.0, f"{stretch.slug} should fit at full size"
+        assert fit(stretch)[1] >= 0.8, f"{stretch.slug} should fit at nearly full size"
 
 
 def test_nothing_is_drawn_in_the_side_margins(real: list[Stretch]) -> None:

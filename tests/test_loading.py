@@ -23,7 +23,7 @@ STRETCH_RULES = {
     "unknown-key": [
         "stretches/unknown-key.md:6: holds: unknown field; allowed: name, summary, areas, "
         "position, equipment, level, hold, breaths, sides, reps, cues, muscles, cautions, "
-        "author, source, license (did you mean 'hold'?)"
+        "figure, author, source, license (did you mean 'hold'?)"
     ],
     "wrong-type": [
         "stretches/wrong-type.md:7: level: found 3; allowed: beginner | intermediate | advanced",
@@ -99,6 +99,27 @@ STRETCH_RULES = {
         "numbered steps, then tips"
     ],
     "duplicate-key": ["stretches/duplicate-key.md:7: hold: found this key twice; allowed: once"],
+    "figure-bad-joint": [
+        "stretches/figure-bad-joint.md:7: figure: adjust: found the joint 'elbw' (did you mean "
+        "'elbow'?); allowed: a mapping of joints (trunk, chest, neck, twist, shoulder, elbow, hip, "
+        "knee, far_shoulder, far_elbow, far_hip, far_knee) to degrees"
+    ],
+    "figure-bad-pose": [
+        "stretches/figure-bad-pose.md:7: figure: pose: found 'sittin'; allowed: standing | chair | "
+        "kneeling | all-fours | lying | heels"
+    ],
+    "figure-big-angle": [
+        "stretches/figure-big-angle.md:7: figure: adjust: neck: found 400; allowed: a number of "
+        "degrees from -270 to 270"
+    ],
+    "figure-front-pose": [
+        "stretches/figure-front-pose.md:7: figure: pose: found 'lying'; allowed: standing | chair "
+        "(the front view)"
+    ],
+    "figure-one-keyframe": [
+        "stretches/figure-one-keyframe.md:7: figure: keyframes: found a mapping {only}; allowed: "
+        "two or more named frames, each a mapping of joints to degrees"
+    ],
 }
 
 

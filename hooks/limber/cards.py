@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from limber import figures
 from limber.model import Stretch
 from limber.vocabulary import label
 from limber.wording import dose_text, plain
@@ -42,6 +43,7 @@ class CardLayout:
             "step": 40,
             "caution": 34,
             "band": 40,
+            "figure": 44,
             "footer": 28,
         }
     )
@@ -59,6 +61,7 @@ class CardLayout:
 
 
 CARD = CardLayout()
+FIGURE_LINES = 6.5  # the card's picture is this many "figure" sizes tall
 
 
 @functools.lru_cache(maxsize=64)
@@ -98,7 +101,8 @@ def card_blocks(stretch: Stretch) -> list[_Block]:
             blocks.append(_Block(f"{phase}: {cue}", "facts", space_before=0.25))
     blocks += [
         _Block(facts, "facts", color="muted", space_before=0.3),
-        _Block("How to do it", "heading", bold=True, space_before=1.0),
+        _Block("", "figure", space_before=0.4),
+        _Block("How to do it", "heading", bold=True, space_before=0.6),
     ]
     steps = stretch.steps or (plain(stretch.body),)
     for number, step in enumerate(steps, 1):
@@ -150,6 +154,10 @@ def _lay_out(blocks: list[_Block], layout: CardLayout, scale: float) -> tuple[li
         font = _font(block.bold, size)
         leading = size * 1.28
         y += block.space_before * size
+        if block.size == "figure":  # a box for the picture, FIGURE_LINES of this size tall
+            lines.append(_Line(0, round(y), "", font, "figure"))
+            y += size * FIGURE_LINES
+            continue
         indent = 0
         if block.marker:
             marker_font = _font(True, size)
@@ -203,6 +211,13 @@ def render_card(stretch: Stretch, layout: CardLayout = CARD) -> Image.Image:
     lines, _ = fit(stretch, layout)
     top = layout.band + layout.margin
     for line in lines:
+        if line.color == "figure":
+            height = round(line.font.size * FIGURE_LINES)
+            box = (layout.margin, top + line.y, layout.width - layout.margin, top + line.y + height)
+            figure_colors = {"body": layout.ink, "far": (150, 154, 158), "focus": layout.accent,
+                             "prop": layout.rule}  # fmt: skip
+            figures.draw_figure(draw, stretch.figure, stretch.areas, box, figure_colors)
+            continue
         draw.text(
             (layout.margin + line.x, top + line.y),
             line.text,
@@ -224,6 +239,7 @@ def render_card(stretch: Stretch, layout: CardLayout = CARD) -> Image.Image:
 
 def _source_digest() -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(Path(figures.__file__).read_bytes())
     for font in (REGULAR, BOLD):
         digest.update(font.read_bytes())
     return digest.hexdigest()
@@ -236,6 +252,8 @@ def card_key(stretch: Stretch, layout: CardLayout = CARD) -> str:
     """A hash of everything a card is drawn from: its text, the layout, the fonts and this code."""
     inputs = {
         "blocks": [asdict(block) for block in card_blocks(stretch)],
+        "figure": repr(stretch.figure),
+        "areas": stretch.areas,
         "level": stretch.level,
         "layout": asdict(layout),
         "code": _CODE,

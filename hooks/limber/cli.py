@@ -94,6 +94,7 @@ def render_template(name: str) -> str:
         "cues": '{inhale: "What to do breathing in", exhale: "What to do breathing out"}',
         "muscles": "[trapezius]",
         "cautions": '["Stop if you feel tingling in the arms."]',
+        "figure": "{view: side, pose: standing, adjust: {shoulder: 90}}",
         "author": "Your name",
         "source": "https://example.org/where-the-hold-times-come-from",
         "license": "CC BY-SA 4.0",

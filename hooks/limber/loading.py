@@ -195,6 +195,7 @@ def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Probl
         author=values.get("author", ""),
         source=values.get("source", ""),
         license=values.get("license", ""),
+        figure=values.get("figure"),
     )
     return stretch, []
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from limber import timing
+from limber.figures import Figure
 
 DoseKind = Literal["hold", "breaths"]
 Sides = Literal["none", "both", "alternate"]
@@ -83,6 +84,7 @@ class Stretch:
     author: str = ""
     source: str = ""
     license: str = ""
+    figure: Figure | None = None
 
     @property
     def steps(self) -> tuple[str, ...]:

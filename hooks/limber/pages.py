@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import segno
 
-from limber import html, timer
+from limber import figures, html, timer
 from limber.layout import (
     SAFETY_PAGE,
     card_image,
@@ -86,7 +86,10 @@ def render_stretch_blocks(stretch: Stretch, link: Link, *, card: bool = False) -
     top = (
         f'<h1 class="limber-title">{html.text(stretch.name)}</h1>\n'
         f'<p class="limber-lead">{html.text(stretch.summary)}</p>\n'
+        '<div class="limber-overview">'
+        + figures.render_svg(stretch.figure, stretch.name, stretch.areas)
         + _facts(stretch)
+        + "</div>\n"
         + timer.render_stretch_timer(stretch)
         + '<h2 id="how-to-do-it">How to do it</h2>\n'
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from limber import vocabulary
+from limber.figures import ANGLE_LIMIT, FRONT_BASE, JOINTS, POSES, PROPS, VIEWS, Figure
 from limber.problems import did_you_mean, found
 
 
@@ -185,7 +186,78 @@ class Cues:
         }
 
 
-Kind = Text | TextList | Choice | Words | Count | Seconds | Cues
+@dataclass(frozen=True)
+class FigureSpec:
+    """A stretch's picture: a view, a base pose, a prop, joint adjustments and keyframes."""
+
+    KEYS = ("view", "pose", "prop", "adjust", "keyframes")
+
+    def _angles(self, value: Any, where: str) -> tuple[tuple[str, float], ...]:
+        allowed = f"a mapping of joints ({', '.join(JOINTS)}) to degrees"
+        if not isinstance(value, dict):
+            raise Invalid(f"{where}: found {found(value)}; allowed: {allowed}")
+        angles = []
+        for joint, degrees in value.items():
+            if joint not in JOINTS:
+                hint = did_you_mean(joint, JOINTS)
+                raise Invalid(f"{where}: found the joint {found(joint)}{hint}; allowed: {allowed}")
+            limit = f"a number of degrees from -{ANGLE_LIMIT} to {ANGLE_LIMIT}"
+            number = isinstance(degrees, (int, float)) and not isinstance(degrees, bool)
+            if not number or abs(degrees) > ANGLE_LIMIT:
+                raise Invalid(f"{where}: {joint}: found {found(degrees)}; allowed: {limit}")
+            angles.append((str(joint), float(degrees)))
+        return tuple(angles)
+
+    def check(self, value: Any) -> Figure:
+        keys = ", ".join(self.KEYS)
+        if not isinstance(value, dict):
+            raise Invalid(f"found {found(value)}; allowed: a mapping with {keys}")
+        for key in value:
+            if key not in self.KEYS:
+                hint = did_you_mean(key, self.KEYS)
+                raise Invalid(f"found the key {found(key)}{hint}; allowed: {keys}")
+        view = Choice(VIEWS).check(value.get("view", "side"))
+        poses = tuple(FRONT_BASE) if view == "front" else POSES
+        try:
+            pose = Choice(poses).check(value.get("pose"))
+        except Invalid as error:
+            view_note = " (the front view)" if view == "front" else ""
+            raise Invalid(f"pose: {error}{view_note}") from None
+        prop = Choice(PROPS).check(value["prop"]) if "prop" in value else ""
+        adjust = self._angles(value.get("adjust", {}), "adjust")
+        frames = value.get("keyframes", {})
+        if not isinstance(frames, dict) or len(frames) == 1:
+            raise Invalid(
+                f"keyframes: found {found(frames)}; allowed: two or more named frames, "
+                "each a mapping of joints to degrees"
+            )
+        keyframes = tuple(
+            (str(name), self._angles(angles or {}, f"keyframes: {name}"))
+            for name, angles in frames.items()
+        )
+        return Figure(view, pose, prop, adjust, keyframes)
+
+    def json_schema(self) -> dict[str, Any]:
+        angles = {
+            "type": "object",
+            "propertyNames": {"enum": list(JOINTS)},
+            "additionalProperties": {"type": "number", "minimum": -270, "maximum": 270},
+        }
+        return {
+            "type": "object",
+            "properties": {
+                "view": {"enum": list(VIEWS)},
+                "pose": {"enum": list(POSES)},
+                "prop": {"enum": list(PROPS)},
+                "adjust": angles,
+                "keyframes": {"type": "object", "minProperties": 2, "additionalProperties": angles},
+            },
+            "required": ["pose"],
+            "additionalProperties": False,
+        }
+
+
+Kind = Text | TextList | Choice | Words | Count | Seconds | Cues | FigureSpec
 
 
 @dataclass(frozen=True)
@@ -211,6 +283,7 @@ STRETCH_FIELDS: Mapping[str, Field] = {
     "cues": Field(Cues(), "With breaths only: what to do on the inhale and on the exhale."),
     "muscles": Field(TextList(), "Muscles stretched, free text."),
     "cautions": Field(TextList(), "Short warnings."),
+    "figure": Field(FigureSpec(), "The picture: view, pose, prop, adjust, keyframes."),
     "author": Field(Text(100), "Who wrote this stretch file."),
     "source": Field(Text(300), "Where the facts come from: a URL or a citation."),
     "license": Field(Text(60), "Licence of this file's text, if not the site's CC BY-SA 4.0."),

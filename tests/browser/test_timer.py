@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from .conftest import Server, axe_serious
+from .conftest import T0, Server, axe_serious
 
 DOORWAY = "stretches/doorway-stretch.html"
 ROTATION = "stretches/seated-thoracic-rotation.html"
@@ -238,3 +239,40 @@ def test_axe_on_running_timers(context: Any, real_server: Server) -> None:
         page.get_by_role("button", name="Start").click()
         page.get_by_role("button", name="Pause").click()
         assert axe_serious(page) == [], path
+
+
+def current_frame(page: Any) -> str:
+    return str(
+        page.locator("[data-limber-figure] .lf-frame.is-current").get_attribute("data-frame")
+    )
+
+
+def test_the_figure_follows_the_breath(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, CAT_COW)
+    assert current_frame(page) == "cow"
+    timer.press("Start").wait(5.1)
+    assert timer.words.startswith("Inhale") and current_frame(page) == "cow"
+    timer.wait(4)
+    assert timer.words.startswith("Exhale") and current_frame(page) == "cat"
+    timer.wait(4)
+    assert current_frame(page) == "cow"
+
+
+def test_the_figure_turns_to_the_side_being_stretched(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, DOORWAY).press("Start").wait(5.1)
+    figure = page.locator("[data-limber-figure]")
+    assert figure.get_attribute("data-side") == "left"
+    timer.wait(20)
+    assert timer.words == "Right · Hold"
+    assert figure.get_attribute("data-side") == "right"
+
+
+def test_the_figure_rests_still_with_reduced_motion(browser: Any, real_server: Server) -> None:
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.clock.install(time=T0)
+    page.clock.pause_at(T0 + timedelta(seconds=1))
+    timer = open_timer(page, real_server, CAT_COW).press("Start").wait(9.5)
+    assert timer.words.startswith("Exhale")
+    assert current_frame(page) == "cow"
+    context.close()

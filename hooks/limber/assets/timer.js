@@ -501,7 +501,7 @@
     this.section.setAttribute("data-phase", phase);
     this.section.setAttribute("data-side", (step.side || "none").toLowerCase());
     this.section.dispatchEvent(new CustomEvent("limber:step", {
-      detail: { step: step, index: this.state.index, phase: phase, words: words }
+      bubbles: true, detail: { step: step, index: this.state.index, phase: phase, words: words }
     }));
   };
 
@@ -617,11 +617,29 @@ Timer.prototype.onKey = function (event) {
     delete this.section.limberTimer;
   };
 
+  /* The stretch figure follows the timer: first keyframe on the inhale (and while getting
+     ready or resting), second on the exhale or during a hold; mirrored on the right side. */
+  function followTimer(event) {
+    var figure = document.querySelector("[data-limber-figure]");
+    if (!figure || (root.matchMedia && root.matchMedia("(prefers-reduced-motion: reduce)").matches)) return;
+    var frames = (figure.getAttribute("data-frames") || "").split(" ");
+    var detail = event.detail, step = detail.step;
+    var moving = detail.phase === "exhale" || (step.type === "work" && step.kind === "hold");
+    var frame = frames[moving ? frames.length - 1 : 0];
+    figure.setAttribute("data-frame", frame);
+    figure.setAttribute("data-side", step.side === "Right" ? "right" : "left");
+    Array.prototype.forEach.call(figure.querySelectorAll("[data-frame]"), function (group) {
+      group.classList.toggle("is-current", group.getAttribute("data-frame") === frame);
+    });
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-limber-timer]"), function (section) {
       if (!section.limberTimer) section.limberTimer = new Timer(section);
     });
   }
+
+  document.addEventListener("limber:step", followTimer);
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
