@@ -292,3 +292,40 @@ def test_edit_this_page_opens_the_stretch_file(
     assert 'href="https://github.com/limber/limber/edit/main/docs/../stretches/cat-cow.md"' in page
     safety = (site / "site" / "safety.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/limber/limber/edit/main/docs/safety.md"' in safety
+
+
+def test_mkdocs_serve_previews_the_site_without_a_service_worker(tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    site = make_site(tmp_path / "site")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "off"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        for _ in range(150):
+            try:
+                page = urllib.request.urlopen(base + "stretches/cat-cow.html", timeout=2).read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        else:
+            raise AssertionError("mkdocs serve did not answer")
+        assert b"Cat-cow" in page
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + "sw.js", timeout=2)
+        assert missing.value.code == 404
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

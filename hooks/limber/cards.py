@@ -114,25 +114,38 @@ def card_blocks(stretch: Stretch) -> list[_Block]:
     return blocks
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _width(font: ImageFont.FreeTypeFont, text: str) -> float:
+    return float(font.getlength(text))
+
+
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """Greedy line breaking by measured width; a word wider than a line is broken."""
+    space = _width(font, " ")
     lines: list[str] = []
-    line = ""
+    line: list[str] = []
+    used = 0.0
     for word in text.split():
-        while font.getlength(word) > width:  # a word wider than the card: break it
-            cut = max(1, int(len(word) * width / font.getlength(word)) - 1)
+        size = _width(font, word)
+        while size > width:  # a word wider than the card: break it
+            cut = max(1, int(len(word) * width / size) - 1)
             if line:
-                lines.append(line)
-                line = ""
+                lines.append(" ".join(line))
+                line, used = [], 0.0
             lines.append(word[:cut])
             word = word[cut:]
-        candidate = f"{line} {word}".strip()
-        if font.getlength(candidate) <= width or not line:
-            line = candidate
+            size = _width(font, word)
+        # Words are measured one by one (cached): summing them ignores kerning across the
+        # space, a fraction of a pixel, so lines keep a pixel per word in hand.
+        extra = size + (space if line else 0) + 1
+        if line and used + extra > width:
+            lines.append(" ".join(line))
+            line, used = [word], size + 1
         else:
-            lines.append(line)
-            line = word
+            line.append(word)
+            used += extra
     if line:
-        lines.append(line)
+        lines.append(" ".join(line))
     return lines or [""]
 
 

@@ -140,7 +140,9 @@ def write_site_zip(site_dir: Path) -> Path:
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
             relative = path.relative_to(site_dir).as_posix()
-            if relative.startswith("downloads/") or fnmatch.fnmatch(relative, "*.map"):
+            # Left out: the zip itself, source maps, and the card PDFs (the card images are in).
+            if any(fnmatch.fnmatch(relative, p) for p in ("downloads/*", "*.map", "cards/*.pdf",
+                                                           "cards/routines/*.pdf")):  # fmt: skip
                 continue
             # Images and PDFs are compressed already: storing them costs nothing to unzip.
             stored = path.suffix in (".png", ".pdf", ".gz", ".zip", ".jpg", ".webp")
