@@ -154,21 +154,20 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """With a ``site_url``, a stretch page's card becomes its social preview image."""
-    if not config.site_url or _printed is None:
+    """Put the figure and timer in (after search indexing); with a ``site_url``, make a stretch
+    page's card its social preview image."""
+    if (routine := _routine_for(page)) is not None:
+        return pages.fill(output, pages.render_routine_late_blocks(routine))
+    stretch = _stretch_for(page) if page.file.generated_by else None
+    if stretch is None:
         return output
-    slug = page.file.src_uri.removeprefix("stretches/").removesuffix(".md")
-    card = layout.card_image(slug)
-    stretch = _require_library().stretches.get(slug)
-    if (
-        stretch is None
-        or card not in _printed.files
-        or page.file.src_uri != layout.stretch_page(slug)
-    ):
-        return output
-    image = config.site_url.rstrip("/") + "/" + card
-    tags = pages.social_meta(stretch.name, stretch.summary, image)
-    return output.replace("</head>", tags + "</head>", 1)
+    output = pages.fill(output, pages.render_stretch_late_blocks(stretch))
+    card = layout.card_image(stretch.slug)
+    if config.site_url and _printed is not None and card in _printed.files:
+        image = config.site_url.rstrip("/") + "/" + card
+        tags = pages.social_meta(stretch.name, stretch.summary, image)
+        output = output.replace("</head>", tags + "</head>", 1)
+    return output
 
 
 def _print_files(config: MkDocsConfig, library: Library) -> PrintFiles:

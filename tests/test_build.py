@@ -316,7 +316,8 @@ def test_mkdocs_serve_previews_the_site_without_a_service_worker(tmp_path: Path)
         base = f"http://127.0.0.1:{port}/"
         for _ in range(150):
             try:
-                page = urllib.request.urlopen(base + "stretches/cat-cow.html", timeout=2).read()
+                with urllib.request.urlopen(base + "stretches/cat-cow.html", timeout=2) as answer:
+                    page = answer.read()
                 break
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.2)
@@ -324,7 +325,8 @@ def test_mkdocs_serve_previews_the_site_without_a_service_worker(tmp_path: Path)
             raise AssertionError("mkdocs serve did not answer")
         assert b"Cat-cow" in page
         with pytest.raises(urllib.error.HTTPError) as missing:
-            urllib.request.urlopen(base + "sw.js", timeout=2)
+            urllib.request.urlopen(base + "sw.js", timeout=2).close()
+        missing.value.close()
         assert missing.value.code == 404
     finally:
         server.terminate()

@@ -10,6 +10,7 @@ is measured from straight down, counter-clockwise, so 90 points forward and 180 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -377,9 +378,24 @@ PLACEHOLDER = Figure("side", "standing")
 
 def render_svg(figure: Figure | None, name: str, areas: Sequence[str]) -> str:
     """The page figure: one ``<g>`` per frame, the first shown; colours come from CSS."""
+    viewbox, groups, names = _svg_drawing(figure, tuple(areas) if figure else ())
+    alt = html.text(alt_text(figure, name, areas))
+    kind = "" if figure else " limber-figure--placeholder"
+    return (
+        f'<figure class="limber-figure{kind}" data-limber-figure="" '
+        f'data-frames="{html.text(" ".join(names))}" data-frame="{html.text(names[0])}">'
+        f'<svg viewBox="{viewbox}" role="img" aria-label="{alt}" '
+        f'xmlns="http://www.w3.org/2000/svg">{groups}</svg>'
+        + ("<figcaption>No picture yet</figcaption>" if figure is None else "")
+        + "</figure>\n"
+    )
+
+
+@functools.lru_cache(maxsize=256)  # the placeholder is drawn once for every stretch without one
+def _svg_drawing(figure: Figure | None, areas: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
     shown = figure or PLACEHOLDER
     frames = shown.frames()
-    laid = [layout_frame(shown, frame, areas if figure else ()) for frame in frames]
+    laid = [layout_frame(shown, frame, areas) for frame in frames]
     x0, y0, x1, y1 = bounds(laid)
     pad = 6
     width, height = x1 - x0 + 2 * pad, y1 - y0 + 2 * pad
@@ -389,17 +405,8 @@ def render_svg(figure: Figure | None, name: str, areas: Sequence[str]) -> str:
         current = " is-current" if index == 0 else ""
         frame_name = html.text(frame.name)
         groups.append(f'<g class="lf-frame{current}" data-frame="{frame_name}">{body}</g>')
-    alt = html.text(alt_text(figure, name, areas))
-    kind = "" if figure else " limber-figure--placeholder"
-    names = html.text(" ".join(frame.name for frame in frames))
-    return (
-        f'<figure class="limber-figure{kind}" data-limber-figure="" data-frames="{names}" '
-        f'data-frame="{html.text(frames[0].name)}">'
-        f'<svg viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{alt}" '
-        f'xmlns="http://www.w3.org/2000/svg">{"".join(groups)}</svg>'
-        + ("<figcaption>No picture yet</figcaption>" if figure is None else "")
-        + "</figure>\n"
-    )
+    names = tuple(frame.name for frame in frames)
+    return f"0 0 {width:.0f} {height:.0f}", "".join(groups), names
 
 
 def _svg_shape(shape: Shape, left: float, top: float) -> str:

@@ -81,16 +81,30 @@ def render_stretch_markdown(stretch: Stretch) -> str:
     return f"{header}{marker('top')}\n\n{stretch.body}\n\n{marker('foot')}\n"
 
 
+def render_stretch_late_blocks(stretch: Stretch) -> dict[str, str]:
+    """The figure and the timer, put in after search has indexed the page: neither has words
+    worth finding, and an SVG's many elements would slow indexing down."""
+    return {
+        "figure": figures.render_svg(stretch.figure, stretch.name, stretch.areas),
+        "timer": timer.render_stretch_timer(stretch),
+    }
+
+
+def render_routine_late_blocks(routine: Routine) -> dict[str, str]:
+    """The routine player, put in after search has indexed the page."""
+    return {"timer": timer.render_routine_timer(routine)}
+
+
 def render_stretch_blocks(stretch: Stretch, link: Link, *, card: bool = False) -> dict[str, str]:
     """The HTML of a stretch page: header, facts and timer; cautions; card, safety, credits."""
     top = (
         f'<h1 class="limber-title">{html.text(stretch.name)}</h1>\n'
         f'<p class="limber-lead">{html.text(stretch.summary)}</p>\n'
         '<div class="limber-overview">'
-        + figures.render_svg(stretch.figure, stretch.name, stretch.areas)
+        + marker("figure")
         + _facts(stretch)
         + "</div>\n"
-        + timer.render_stretch_timer(stretch)
+        + marker("timer")
         + '<h2 id="how-to-do-it">How to do it</h2>\n'
     )
     foot = ""
@@ -264,7 +278,7 @@ def render_routine_blocks(
         + (f'<p class="limber-lead">{html.text(routine.summary)}</p>\n' if routine.summary else "")
         + f'<p class="limber-meta"><strong>{minutes_text(routine.seconds)}</strong> · {count} '
         + f"stretch{'es' if count != 1 else ''} · {routine.rest} s rest between them</p>\n"
-        + timer.render_routine_timer(routine)
+        + marker("timer")
     )
     qr = f'<div class="limber-qr">{qr_code(url)}</div>' if url else ""
     listing = (
