@@ -61,7 +61,7 @@ class CardLayout:
 
 
 CARD = CardLayout()
-FIGURE_LINES = 6.5  # the card's picture is this many "figure" sizes tall
+FIGURE_LINES = 6.5  # the card's picture is at least this many "figure" sizes tall, at most twice
 
 
 @functools.lru_cache(maxsize=64)
@@ -156,9 +156,12 @@ class _Line:
     text: str
     font: ImageFont.FreeTypeFont
     color: str
+    height: int = 0  # the figure's box
 
 
-def _lay_out(blocks: list[_Block], layout: CardLayout, scale: float) -> tuple[list[_Line], int]:
+def _lay_out(
+    blocks: list[_Block], layout: CardLayout, scale: float, figure_lines: float = FIGURE_LINES
+) -> tuple[list[_Line], int]:
     width = layout.width - 2 * layout.margin
     y = 0.0
     lines: list[_Line] = []
@@ -167,9 +170,9 @@ def _lay_out(blocks: list[_Block], layout: CardLayout, scale: float) -> tuple[li
         font = _font(block.bold, size)
         leading = size * 1.28
         y += block.space_before * size
-        if block.size == "figure":  # a box for the picture, FIGURE_LINES of this size tall
-            lines.append(_Line(0, round(y), "", font, "figure"))
-            y += size * FIGURE_LINES
+        if block.size == "figure":  # a box for the picture
+            lines.append(_Line(0, round(y), "", font, "figure", round(size * figure_lines)))
+            y += size * figure_lines
             continue
         indent = 0
         if block.marker:
@@ -190,8 +193,13 @@ def fit(stretch: Stretch, layout: CardLayout = CARD) -> tuple[list[_Line], float
     while True:
         lines, height = _lay_out(blocks, layout, scale)
         if height <= available or scale <= layout.min_scale:
-            return lines, scale
+            break
         scale = max(layout.min_scale, scale * 0.92)
+    figure_size = layout.sizes["figure"] * scale
+    if height < available:  # room to spare goes to the picture, up to twice its height
+        grow = min((available - height) / figure_size, FIGURE_LINES)
+        lines, _ = _lay_out(blocks, layout, scale, FIGURE_LINES + grow)
+    return lines, scale
 
 
 def render_card(stretch: Stretch, layout: CardLayout = CARD) -> Image.Image:
@@ -225,8 +233,12 @@ def render_card(stretch: Stretch, layout: CardLayout = CARD) -> Image.Image:
     top = layout.band + layout.margin
     for line in lines:
         if line.color == "figure":
-            height = round(line.font.size * FIGURE_LINES)
-            box = (layout.margin, top + line.y, layout.width - layout.margin, top + line.y + height)
+            box = (
+                layout.margin,
+                top + line.y,
+                layout.width - layout.margin,
+                top + line.y + line.height,
+            )
             figure_colors = {"body": layout.ink, "far": (150, 154, 158), "focus": layout.accent,
                              "prop": layout.rule}  # fmt: skip
             figures.draw_figure(draw, stretch.figure, stretch.areas, box, figure_colors)
