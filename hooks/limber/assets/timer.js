@@ -257,8 +257,9 @@
       back: button("Back", "back"), start: button("Start", "start"), pause: button("Pause", "pause"),
       resume: button("Resume", "resume"), skip: button("Skip", "skip"), reset: button("Reset", "reset")
     };
-    this.buttons.start.classList.add("md-button--primary");
-    this.buttons.resume.classList.add("md-button--primary");
+    ["start", "pause", "resume"].forEach(function (name) {
+      self.buttons[name].classList.add("md-button--primary");
+    });
     ["back", "start", "pause", "resume", "skip", "reset"].forEach(function (name) {
       controls.appendChild(self.buttons[name]);
     });
