@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,14 @@ def test_the_real_content_is_valid() -> None:
     assert "ease-upper-back-tightness" in library.routines
     for stretch in library.stretches.values():
         assert stretch.steps, f"{stretch.path} has no numbered steps"
+
+
+def test_a_routine_does_not_repeat_the_problem_of_a_broken_stretch(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "site" / "stretches", root / "stretches")
+    shutil.copytree(FIXTURES / "site" / "docs", root / "docs")
+    wall = root / "stretches" / "wall-angel.md"
+    wall.write_text(wall.read_text().replace("position: standing", "position: standng"), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_library(root, root / "docs")
+    assert [problem.path for problem in caught.value.problems] == ["stretches/wall-angel.md"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from limber.model import Cues, Dose, Span
-from limber.wording import clock_text, dose_text, minutes_text
+from limber.wording import dose_text, minutes_text
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,3 @@ def test_dose_text(dose: Dose, words: str) -> None:
 )
 def test_minutes_text(seconds: Span, words: str) -> None:
     assert minutes_text(seconds) == words
-
-
-def test_clock_text_is_minutes_and_two_digit_seconds() -> None:
-    assert [clock_text(s) for s in (0, 5, 65, 600)] == ["0:00", "0:05", "1:05", "10:00"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -201,7 +201,11 @@ def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Probl
 
 
 def _routine_item(
-    source: Source, number: int, entry: Any, stretches: Mapping[str, Stretch]
+    source: Source,
+    number: int,
+    entry: Any,
+    stretches: Mapping[str, Stretch],
+    broken: Collection[str] = (),
 ) -> tuple[RoutineItem | None, list[Problem]]:
     lines = source.item_lines.get("stretches", [])
     line = lines[number - 1] if number <= len(lines) else source.line("stretches")
@@ -214,6 +218,8 @@ def _routine_item(
         if slug is None:
             message = f"found {found(entry)}; allowed: a slug, or a mapping with 'stretch: <slug>'"
             return None, [Problem(source.path, line, where, message)]
+    if isinstance(slug, str) and slug in broken:
+        return None, []  # the stretch's own problems are reported; no second message here
     if not isinstance(slug, str) or slug not in stretches:
         hint = did_you_mean(slug, stretches) or (
             f" (known: {', '.join(list(stretches)[:8])})" if stretches else ""
@@ -252,7 +258,7 @@ def _routine_item(
 
 
 def build_routine(
-    source: Source, slug: str, stretches: Mapping[str, Stretch]
+    source: Source, slug: str, stretches: Mapping[str, Stretch], broken: Collection[str] = ()
 ) -> tuple[Routine | None, list[Problem]]:
     """Validate one routine page's front-matter against the known stretches."""
     allowed_keys = [*schema.ROUTINE_FIELDS, "stretches", *schema.PAGE_KEYS]
@@ -266,7 +272,7 @@ def build_routine(
         problems.append(Problem(source.path, source.line("stretches"), "stretches", message))
     else:
         for number, entry in enumerate(entries, 1):
-            item, item_problems = _routine_item(source, number, entry, stretches)
+            item, item_problems = _routine_item(source, number, entry, stretches, broken)
             problems += item_problems
             if item:
                 items.append(item)
@@ -324,9 +330,10 @@ def routine_files(docs_dir: Path) -> list[Path]:
 
 
 def load_routines(
-    root: Path, docs_dir: Path, stretches: Mapping[str, Stretch]
+    root: Path, docs_dir: Path, stretches: Mapping[str, Stretch], broken: Collection[str] = ()
 ) -> tuple[dict[str, Routine], list[Problem]]:
-    """Every routine page, checked against ``stretches``, and all problems."""
+    """Every routine page, checked against ``stretches``, and all problems. Slugs in ``broken``
+    (stretch files with problems of their own) are not reported again."""
     routines: dict[str, Routine] = {}
     problems: list[Problem] = []
     for file in routine_files(docs_dir):
@@ -334,7 +341,7 @@ def load_routines(
         problems += read_problems
         if source is None:
             continue
-        routine, routine_problems = build_routine(source, file.stem, stretches)
+        routine, routine_problems = build_routine(source, file.stem, stretches, broken)
         problems += routine_problems
         if routine:
             routines[routine.slug] = routine
@@ -359,7 +366,8 @@ def check_generated_paths(root: Path, docs_dir: Path, generated: Iterable[str]) 
 def load_library(root: Path, docs_dir: Path) -> Library:
     """All content under ``root``; raises ``ContentError`` with every problem found."""
     stretches, problems = load_stretches(root)
-    routines, routine_problems = load_routines(root, docs_dir, stretches)
+    broken = {Path(problem.path).stem for problem in problems} - set(stretches)
+    routines, routine_problems = load_routines(root, docs_dir, stretches, broken)
     problems += routine_problems
     generated = [STRETCH_INDEX, *(stretch_page(slug) for slug in stretches)]
     problems += check_generated_paths(root, docs_dir, generated)

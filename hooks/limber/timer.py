@@ -10,8 +10,6 @@ from typing import Any
 from limber import html, timing
 from limber.model import Dose, Routine, Stretch
 
-ASSETS = ("timer.js", "timer.css")
-
 
 def dose_data(name: str, dose: Dose) -> dict[str, Any]:
     """One stretch's dose as the timer script reads it."""

@@ -41,11 +41,6 @@ def minutes_text(span: Span) -> str:
     return f"about {low}\u2013{high} minutes"
 
 
-def clock_text(seconds: int) -> str:
-    """``M:SS``, as the timer shows it."""
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"(\*\*|__|\*|`|<[^>]+>)")
 
