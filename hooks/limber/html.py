@@ -18,7 +18,10 @@ def json_script(value: Any) -> str:
     return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def front_matter(**fields: str) -> str:
-    """A YAML header for a generated page; values are escaped, since themes print titles raw."""
+def front_matter(settings: str = "", **fields: str) -> str:
+    """A YAML header for a generated page; values are escaped, since themes print titles raw.
+    ``settings`` is YAML of our own (no user text), such as ``hide: [toc]``."""
     lines = [f"{key}: {json.dumps(text(value))}" for key, value in fields.items() if value]
+    if settings:
+        lines.append(settings.strip())
     return "---\n" + "\n".join(lines) + "\n---\n\n"

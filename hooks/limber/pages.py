@@ -1,8 +1,9 @@
-"""Generated Markdown for stretch pages, the stretch index, routine pages and the routines index.
+"""The generated pages: stretch pages, the stretch index, routine pages and the routines index.
 
-Front-matter text is escaped here, once, and placed in raw HTML blocks that Markdown leaves alone;
-the stretch body (authored Markdown) is passed through for MkDocs to render. ``link`` turns a
-source path such as ``stretches/cat-cow.md`` into a URL relative to the page being written.
+Each page is Markdown with markers (``<!--limber:top-->``) plus blocks of HTML that the hook puts
+at the markers after Markdown has run, so Markdown never parses them. Front-matter text is escaped
+here, once. The stretch body (authored Markdown) is passed through for MkDocs to render. ``link``
+turns a source path such as ``stretches/cat-cow.md`` into a URL relative to the page being written.
 """
 
 from __future__ import annotations
@@ -68,16 +69,10 @@ def fill(html_text: str, blocks: Mapping[str, str]) -> str:
     return html_text
 
 
-# Generated pages are Markdown with markers, and HTML blocks filled in after Markdown has run:
-# Markdown never parses the (escaped) HTML, which keeps big libraries fast to build.
-
-
 def render_stretch_markdown(stretch: Stretch) -> str:
     """The Markdown of ``stretches/<slug>.md``: its headings and the authored steps."""
-    # One search entry per stretch, not one per heading: the page's headings are generated HTML,
-    # outside the table of contents that Material's search splits pages by.
-    header = html.front_matter(title=stretch.name, description=stretch.summary)
-    header = header.replace("\n---\n", "\nhide:\n  - toc\n---\n", 1)
+    # The page's headings are generated HTML, so the table of contents would be empty: hide it.
+    header = html.front_matter("hide: [toc]", title=stretch.name, description=stretch.summary)
     return f"{header}{marker('top')}\n\n{stretch.body}\n\n{marker('foot')}\n"
 
 
@@ -187,9 +182,10 @@ def _group(prefix: str, groups: Mapping[str, list[Stretch]], link: Link) -> str:
 
 def render_stretch_index_markdown(count: int) -> str:
     """The Markdown of the stretch index: its headings, around the generated lists."""
-    header = html.front_matter(title="Stretches", description=f"All {count} stretches in Limber.")
     # Each stretch page is in the search index already; this page would only repeat them.
-    header = header.replace("\n---\n", "\nsearch:\n  exclude: true\n---\n", 1)
+    header = html.front_matter(
+        "search: {exclude: true}", title="Stretches", description=f"All {count} stretches."
+    )
     return (
         header
         + "# Stretches\n\n"
