@@ -4,13 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v node >/dev/null; then
+missing=()
+command -v chromium >/dev/null || missing+=(chromium fonts-liberation)
+command -v pdfinfo >/dev/null || missing+=(poppler-utils)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends chromium fonts-liberation poppler-utils nodejs npm >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "scripts/test.sh: chromium, poppler-utils or node missing; browser tests will be skipped" >&2
+    echo "scripts/test.sh: missing ${missing[*]}; the tests that need them will be skipped" >&2
   fi
 fi
 
