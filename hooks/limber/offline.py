@@ -11,6 +11,7 @@ import fnmatch
 import hashlib
 import json
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,13 @@ ICONS = {"assets/limber/icon-192.png": (192, False), "assets/limber/icon-512.png
          "assets/limber/icon-maskable-512.png": (512, True)}  # fmt: skip
 THEME_COLOR = "#00695c"
 ZIP = "downloads/limber-site.zip"
+CARD_PDFS = ("cards/*.pdf", "cards/routines/*.pdf")
 # Not precached: source maps, search languages other than English, sitemaps, the zip, and the
 # card PDFs (large, and they grow with the library): the worker caches those when first opened.
 PRECACHE_EXCLUDE = ("*.map", "assets/javascripts/lunr/*", "sitemap.xml*", SERVICE_WORKER, ZIP,
-                    "cards/*.pdf", "cards/routines/*.pdf")  # fmt: skip
+                    *CARD_PDFS)  # fmt: skip
+# Not zipped: the zip itself, source maps, and the card PDFs (the card images are in).
+ZIP_EXCLUDE = ("downloads/*", "*.map", *CARD_PDFS)
 _TEMPLATE = Path(__file__).parent / "assets" / "service-worker.js"
 _CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
@@ -40,15 +44,21 @@ class Precache:
     version: str
 
 
+def _site_files(site_dir: Path, exclude: Iterable[str]) -> Iterator[tuple[Path, str]]:
+    """Every file of the built site, in a stable order, with its site path; minus ``exclude``."""
+    patterns = tuple(exclude)
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(site_dir).as_posix()
+        if not any(fnmatch.fnmatch(relative, pattern) for pattern in patterns):
+            yield path, relative
+
+
 def collect_precache(site_dir: Path) -> Precache:
     """Every file of the built site worth having offline, with a hash of all their contents."""
     digest = hashlib.sha256()
     files: list[str] = []
     size = 0
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(site_dir).as_posix()
-        if any(fnmatch.fnmatch(relative, pattern) for pattern in PRECACHE_EXCLUDE):
-            continue
+    for path, relative in _site_files(site_dir, PRECACHE_EXCLUDE):
         data = path.read_bytes()
         digest.update(relative.encode() + b"\0" + hashlib.sha256(data).digest())
         files.append(relative)
@@ -138,12 +148,7 @@ def write_site_zip(site_dir: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".tmp")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-            relative = path.relative_to(site_dir).as_posix()
-            # Left out: the zip itself, source maps, and the card PDFs (the card images are in).
-            if any(fnmatch.fnmatch(relative, p) for p in ("downloads/*", "*.map", "cards/*.pdf",
-                                                           "cards/routines/*.pdf")):  # fmt: skip
-                continue
+        for path, relative in _site_files(site_dir, ZIP_EXCLUDE):
             # Images and PDFs are compressed already: storing them costs nothing to unzip.
             stored = path.suffix in (".png", ".pdf", ".gz", ".zip", ".jpg", ".webp")
             method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED

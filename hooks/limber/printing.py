@@ -10,7 +10,7 @@ import hashlib
 import multiprocessing
 import os
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,11 +58,16 @@ def draw_cards(
     else:
         for job in jobs:
             _draw(job)
-    keep = set(paths.values())
-    for old in cache.glob("*.png"):
-        if old not in keep:
-            old.unlink()
+    _prune(cache, "*.png", paths.values())
     return paths, len(jobs)
+
+
+def _prune(cache: Path, pattern: str, keep: Iterable[Path]) -> None:
+    """Remove cached files this build no longer uses."""
+    wanted = set(keep)
+    for old in cache.glob(pattern):
+        if old not in wanted:
+            old.unlink()
 
 
 def _sheet(cards: Sequence[Path], cache: Path, paper: pdf.Paper) -> Path:
@@ -81,8 +86,8 @@ def build_print_files(library: Library, cache_dir: Path) -> PrintFiles:
     cards, drawn = draw_cards(stretches, cache_dir / "cards")
     files: dict[str, Path] = {layout.card_image(slug): path for slug, path in cards.items()}
     sheets = cache_dir / "sheets"
+    all_cards = [cards[s.slug] for s in stretches]
     for paper in PAPERS:
-        all_cards = [cards[s.slug] for s in stretches]
         if all_cards:
             files[layout.ALL_CARDS_PDF[paper.name]] = _sheet(all_cards, sheets, paper)
         for routine in library.routines.values():
@@ -90,8 +95,5 @@ def build_print_files(library: Library, cache_dir: Path) -> PrintFiles:
             files[layout.routine_cards_pdf(routine.slug, paper.name)] = _sheet(
                 ordered, sheets, paper
             )
-    used = {path for path in files.values() if path.suffix == ".pdf"}
-    for old in sheets.glob("*.pdf"):
-        if old not in used:
-            old.unlink()
+    _prune(sheets, "*.pdf", (path for path in files.values() if path.suffix == ".pdf"))
     return PrintFiles(files, drawn)
