@@ -23,8 +23,9 @@ from limber.layout import (
 )
 from limber.model import Routine, Stretch
 from limber.schema import DEFAULT_LICENSE
+from limber.sheet import render_sheet_row
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
-from limber.wording import dose_text, minutes_text, plain
+from limber.wording import dose_text, minutes_text
 
 Link = Callable[[str], str]
 
@@ -259,15 +260,10 @@ def render_routine_blocks(
     carries ``limber-sheet-hide`` or is hidden by print CSS. With ``url`` (when the site has a
     ``site_url``), the sheet carries a QR code back to the page.
     """
-    rows = []
-    for item in routine.items:
-        stretch = item.stretch
-        rows.append(
-            f'<li class="limber-step"><span class="limber-tick" aria-hidden="true"></span>'
-            f'<a href="{link(stretch_page(stretch.slug))}">{html.text(stretch.name)}</a> '
-            f'<span class="limber-dose">{html.text(dose_text(item.dose))}</span>'
-            f'<span class="limber-keysteps">{html.text(key_steps(stretch))}</span></li>'
-        )
+    rows = [
+        render_sheet_row(item.stretch, item.dose, link(stretch_page(item.stretch.slug)))
+        for item in routine.items
+    ]
     count = len(routine.items)
     top = (
         f'<h1 class="limber-title">{html.text(routine.title)}</h1>\n'
@@ -293,13 +289,6 @@ def render_routine_blocks(
             f'<a href="{letter}" download>US Letter PDF</a>'
         )
     return {"top": top, "list": listing, "foot": printing + ".</p>\n" + _safety_note(link)}
-
-
-def key_steps(stretch: Stretch, limit: int = 140) -> str:
-    """A line of the stretch's key steps, plain text, for lists and the printed sheet."""
-    steps = [plain(step).rstrip(".") for step in stretch.steps[:3]]
-    line = ". ".join(steps) + "." if steps else stretch.summary
-    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
 def render_routine_index(routines: Sequence[Routine], link: Link) -> str:

@@ -17,6 +17,21 @@ SEED = ["Cat-cow", "Doorway stretch", "Seated thoracic rotation", "Standing side
 
 def printed(page: Any, url: str, paper: str, target: Path) -> str:
     page.goto(url)
+    return print_page(page, paper, target)
+
+
+def pictures_in_print(page: Any) -> list[float]:
+    """The printed height in CSS px of each stretch's picture on the sheet, in order."""
+    return list(
+        page.evaluate(
+            "[...document.querySelectorAll('.limber-routine li')].map(li => {"
+            " const svg = li.querySelector('.limber-thumb svg');"
+            " return svg ? svg.getBoundingClientRect().height : 0; })"
+        )
+    )
+
+
+def print_page(page: Any, paper: str, target: Path) -> str:
     page.emulate_media(media="print")
     page.pdf(path=str(target), format=paper)
     reader = PdfReader(target)
@@ -42,6 +57,12 @@ def test_the_seed_routine_prints_on_one_page(
     assert "Ease upper back tightness" in text
     assert "about 7–10 minutes" in text
     assert "Hold 10 s on each side, 5 times, alternating sides" in text
+    # Whole sentences for the wall, never cut with an ellipsis; a picture beside every stretch.
+    flat = " ".join(text.split())
+    assert "\u2026" not in flat
+    assert "Kneel on the floor and sit back toward your heels." in flat
+    pictures = pictures_in_print(context.pages[-1])
+    assert len(pictures) == len(SEED) and all(height > 30 for height in pictures), pictures
     for chrome in (
         "Search",
         "Start",

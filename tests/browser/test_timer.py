@@ -210,6 +210,25 @@ def test_a_reload_mid_routine_resumes_where_it_was(page: Any, real_server: Serve
     assert timer.time == "0:10"
 
 
+def test_a_finished_run_comes_back_ready_to_start(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, DOORWAY).press("Start").wait(5 + 15 + 5 + 15)
+    assert timer.words == "Done · Well done"
+    timer.wait(3600)
+    page.reload()
+    timer = Timer(page)
+    assert timer.visible_buttons() == ["Start"]
+    assert (timer.words, timer.time) == ("Ready · press Start", "0:15")
+
+
+def test_a_run_whose_time_ran_out_while_away_starts_over(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, DOORWAY).press("Start").wait(10)
+    page.goto(real_server.url + "index.html")
+    page.clock.run_for(60_000)
+    timer = open_timer(page, real_server, DOORWAY)
+    assert timer.visible_buttons() == ["Start"]
+    assert timer.words == "Ready · press Start"
+
+
 def test_a_hidden_spell_lands_on_the_right_step(page: Any, real_server: Server) -> None:
     timer = open_timer(page, real_server, DOORWAY).press("Start").wait(1)
     # A hidden tab runs no timers: jump the clock 26 s without firing the ones in between.

@@ -455,13 +455,22 @@
     return this;
   };
 
+  /* A finished run, or one whose time ran out while the page was closed, comes back ready to
+     start: resuming is for unfinished runs. */
+  function finished(saved, steps) {
+    if (saved.status === "done") return true;
+    if (saved.status !== "running") return false;
+    var spent = (saved.banked + Date.now() - saved.startedAt) / 1000;
+    return spent >= totalSeconds(steps.slice(saved.index));
+  }
+
   Timer.prototype.restore = function () {
     this.plan();
     var saved = readJSON(this.key);
     if (!saved || Date.now() - saved.savedAt > STALE_MS) return;
     this.choice = saved.choice || this.choice;
     this.plan();
-    if (saved.steps !== this.steps.length) return;
+    if (saved.steps !== this.steps.length || finished(saved, this.steps)) return;
     this.state = { index: saved.index, status: saved.status, startedAt: saved.startedAt, banked: saved.banked };
     Array.prototype.forEach.call(this.choicesEl.querySelectorAll("select"), function (select) {
       select.value = String(saved.choice[select.getAttribute("data-choice")]);

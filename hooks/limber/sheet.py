@@ -1,0 +1,53 @@
+"""The printed routine sheet's line per stretch: a small picture, the name, the dose and a cue.
+
+One place for authored routines (``limber.pages``) and built ones (``limber.builder``, whose
+script draws the same markup), so both print as the same sheet. The sheet hangs on a wall: its
+cue is whole sentences (the first step in full, and the next ones while they fit), never text
+cut mid-sentence.
+"""
+
+from __future__ import annotations
+
+from limber import figures, html
+from limber.model import Dose, Stretch
+from limber.wording import dose_text, plain
+
+CUE_LIMIT = 170  # characters; the first step is always shown in full, however long
+
+
+def sheet_cue(stretch: Stretch, limit: int = CUE_LIMIT) -> str:
+    """Whole steps, plain text: the first in full, then each next one while the line fits."""
+    steps = [plain(step) for step in stretch.steps]
+    if not steps:
+        return stretch.summary
+    cue = _sentence(steps[0])
+    for step in steps[1:]:
+        longer = f"{cue} {_sentence(step)}"
+        if len(longer) > limit:
+            break
+        cue = longer
+    return cue
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
+
+
+def thumbnail(stretch: Stretch) -> str:
+    """The stretch's figure, small and decorative (its name stands beside it), first pose only.
+
+    The figure markup loses ``data-limber-figure`` so the player does not animate it."""
+    svg = figures.render_svg(stretch.figure, stretch.name, stretch.areas)
+    svg = svg.replace(' data-limber-figure=""', "", 1)
+    return f'<span class="limber-thumb" aria-hidden="true">{svg.strip()}</span>'
+
+
+def render_sheet_row(stretch: Stretch, dose: Dose, href: str) -> str:
+    """One stretch of the sheet: tick box, picture, linked name, dose, cue."""
+    return (
+        f'<li class="limber-step"><span class="limber-tick" aria-hidden="true"></span>'
+        f"{thumbnail(stretch)}"
+        f'<span class="limber-step-text"><a href="{html.text(href)}">{html.text(stretch.name)}</a> '
+        f'<span class="limber-dose">{html.text(dose_text(dose))}</span>'
+        f'<span class="limber-keysteps">{html.text(sheet_cue(stretch))}</span></span></li>'
+    )
