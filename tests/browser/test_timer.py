@@ -295,3 +295,87 @@ def test_the_figure_rests_still_with_reduced_motion(browser: Any, real_server: S
     assert timer.words.startswith("Exhale")
     assert current_frame(page) == "cow"
     context.close()
+
+
+def _inside(page: Any, locator: Any) -> bool:
+    """Whether the centre of ``locator`` shows that element, not something drawn over it."""
+    return bool(
+        locator.evaluate(
+            """el => { const r = el.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return hit !== null && (el === hit || el.contains(hit)); }"""
+        )
+    )
+
+
+def test_no_page_chrome_covers_the_running_player(browser: Any, real_server: Server) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.clock.install(time=T0)
+    page.clock.pause_at(T0 + timedelta(seconds=1))
+    timer = open_timer(page, real_server, ROUTINE).press("Start").wait(3)
+    clock = page.get_by_role("timer")
+    # Scroll until the clock sits where the sticky header and "Back to top" would be, then up a
+    # little: the gesture that makes Material show its "Back to top" pill.
+    page.evaluate("y => window.scrollBy(0, y)", clock.bounding_box()["y"] - 10)
+    page.mouse.move(195, 600)
+    page.mouse.wheel(0, -30)
+    timer.wait(1)
+    assert not page.locator(".md-top").is_visible()
+    assert _inside(page, clock)
+    for name in ("Pause", "Skip", "Back", "Reset"):
+        assert _inside(page, page.get_by_role("button", name=name, exact=True)), name
+    timer.press("Reset")
+    assert page.evaluate("document.documentElement.hasAttribute('data-limber-running')") is False
+    context.close()
+
+
+def test_a_rest_names_the_coming_stretch_once(page: Any, real_server: Server) -> None:
+    timer = open_timer(page, real_server, ROUTINE).press("Start").wait(5 + 80 + 1)
+    assert timer.words == "Rest · Next: Doorway stretch"
+    said = page.locator(".lt-step").inner_text() + "\n" + page.locator(".lt-detail").inner_text()
+    assert said.count("Doorway stretch") == 1
+    assert "Seated thoracic rotation" not in said
+
+
+def _rgb(css: str) -> tuple[float, ...]:
+    return tuple(float(part) for part in css[css.index("(") + 1 : -1].split(",")[:3])
+
+
+def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    def luminance(rgb: tuple[float, ...]) -> float:
+        parts = [c / 255 for c in rgb]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_breath_guide_stands_out_in_dark_mode(browser: Any, real_server: Server) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.clock.install(time=T0)
+    page.clock.pause_at(T0 + timedelta(seconds=1))
+    open_timer(page, real_server, CAT_COW).press("Start").wait(5.1)
+    guide = page.locator(".lt-breath")
+    style = guide.evaluate(
+        """el => { const s = getComputedStyle(el);
+        return {border: s.borderTopColor, width: parseFloat(s.borderTopWidth), opacity: s.opacity,
+                page: getComputedStyle(document.body).backgroundColor}; }"""
+    )
+    assert style["opacity"] == "1"
+    assert style["width"] >= 2
+    assert _contrast(_rgb(style["border"]), _rgb(style["page"])) >= 3, style
+    context.close()
+
+
+def test_the_figure_turns_even_with_reduced_motion(browser: Any, real_server: Server) -> None:
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.clock.install(time=T0)
+    page.clock.pause_at(T0 + timedelta(seconds=1))
+    timer = open_timer(page, real_server, DOORWAY).press("Start").wait(25.1)
+    assert timer.words == "Right · Hold"
+    assert page.locator("[data-limber-figure]").get_attribute("data-side") == "right"
+    context.close()

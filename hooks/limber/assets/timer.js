@@ -545,7 +545,10 @@
     } else {
       this.breathEl.removeAttribute("data-phase");
     }
-    if (this.routine && nextItem && step.type !== "done") detail += (detail ? " · " : "") + "Next up: " + nextItem.name;
+    // A rest already names the stretch it leads to ("Rest · Next: …"): no second, later name.
+    if (this.routine && nextItem && step.type !== "done" && step.type !== "rest") {
+      detail += (detail ? " · " : "") + "Next up: " + nextItem.name;
+    }
     this.detailEl.textContent = detail;
 
     var done = totalSeconds(this.steps.slice(0, st.index)) + elapsed;
@@ -564,6 +567,7 @@
     b.reset.hidden = idle;
     this.choicesEl.hidden = !idle;
     this.section.setAttribute("data-status", st.status);
+    this.keepChromeAway(st.status === "running" || st.status === "paused");
     if (this.listEl) {
       Array.prototype.forEach.call(this.listEl.children, function (li, index) {
         if (index === step.item && !idle) li.setAttribute("aria-current", "step");
@@ -573,6 +577,22 @@
     if (st.status === "done") this.releaseScreen();
     this.announce(force || moved);
     return this;
+  };
+
+  /* While a run is on, Material's "Back to top" pill must not float over the controls, and the
+     sticky header must not cover the top of the player when it starts. */
+  Timer.prototype.keepChromeAway = function (running) {
+    var page = document.documentElement;
+    if (running === page.hasAttribute("data-limber-running")) return;
+    if (running) {
+      page.setAttribute("data-limber-running", "");
+      var box = this.section.getBoundingClientRect();
+      var header = document.querySelector(".md-header");
+      var top = header ? header.getBoundingClientRect().bottom : 0;
+      if (box.top < top || box.bottom > root.innerHeight) this.section.scrollIntoView({ block: "start" });
+    } else {
+      page.removeAttribute("data-limber-running");
+    }
   };
 
   Timer.prototype.focusControls = function () {
@@ -631,17 +651,24 @@ Timer.prototype.onKey = function (event) {
      ready or resting), second on the exhale or during a hold; mirrored on the right side. */
   function followTimer(event) {
     var figure = document.querySelector("[data-limber-figure]");
-    if (!figure || (root.matchMedia && root.matchMedia("(prefers-reduced-motion: reduce)").matches)) return;
+    if (figure) showFrame(figure, event.detail);
+  }
+
+  /** Put a figure in the pose for a step: mirrored for the right side always, moving between
+   *  its keyframes unless the reader asked for reduced motion. */
+  function showFrame(figure, detail) {
+    var step = detail.step;
+    figure.setAttribute("data-side", step.side === "Right" ? "right" : "left");
+    if (root.matchMedia && root.matchMedia("(prefers-reduced-motion: reduce)").matches) return;
     var frames = (figure.getAttribute("data-frames") || "").split(" ");
-    var detail = event.detail, step = detail.step;
     var moving = detail.phase === "exhale" || (step.type === "work" && step.kind === "hold");
     var frame = frames[moving ? frames.length - 1 : 0];
     figure.setAttribute("data-frame", frame);
-    figure.setAttribute("data-side", step.side === "Right" ? "right" : "left");
     Array.prototype.forEach.call(figure.querySelectorAll("[data-frame]"), function (group) {
       group.classList.toggle("is-current", group.getAttribute("data-frame") === frame);
     });
   }
+  core.showFrame = showFrame;
 
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-limber-timer]"), function (section) {
