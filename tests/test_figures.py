@@ -3,31 +3,40 @@
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
+from limber import cli
 from limber.cards import CARD, render_card
-from limber.figures import (
+from limber.figures.model import (
     BASE,
     LENGTH,
     Figure,
     Frame,
+    Shape,
     alt_text,
     layout_frame,
-    render_svg,
     skeleton_front,
     skeleton_side,
 )  # fmt: skip
+from limber.figures.raster import COLORS as RASTER_COLORS
+from limber.figures.svg import render_svg
 from limber.loading import load_library
+from limber.schema import FigureSpec
 
-from .conftest import ROOT
+from .conftest import ROOT, make_site
 
 SEGMENTS = [
     ("pelvis", "mid", "trunk"), ("mid", "shoulder", "chest"), ("shoulder", "elbow", "upper_arm"),
-    ("elbow", "hand", "forearm"), ("pelvis", "knee", "thigh"), ("knee", "ankle", "shin"),
+    ("elbow", "wrist", "forearm"), ("wrist", "fingers", "hand"), ("pelvis", "knee", "thigh"),
+    ("knee", "ankle", "shin"),
     ("shoulder", "far_elbow", "upper_arm"), ("far_knee", "far_ankle", "shin"),
 ]  # fmt: skip
 POSES = [
@@ -54,15 +63,15 @@ def test_a_joint_angle_moves_the_limb_it_should_and_nothing_else() -> None:
         _, after = skeleton_side(frame(**angles), set())
         return {name for name in before if math.dist(before[name], after[name]) > 1e-9}
 
-    assert moved(elbow=90) == {"hand", "far_hand"}
-    assert moved(far_shoulder=180) == {"far_elbow", "far_hand"}
+    assert moved(elbow=90) == {"wrist", "fingers", "far_wrist", "far_fingers"}
+    assert moved(far_shoulder=180) == {"far_elbow", "far_wrist", "far_fingers"}
     assert moved(knee=60) == {"ankle", "toe", "far_ankle", "far_toe"}
-    assert moved(neck=30) == {"neck", "head"}
+    assert moved(neck=30) == {"neck", "head", "nose"}
 
 
 def test_front_view_twist_narrows_the_shoulders() -> None:
     def width(twist: float) -> float:
-        shapes, _ = skeleton_front(Frame("f", (("twist", twist),)), set(), seated=False)
+        shapes, _ = skeleton_front(Frame("f", (("twist", twist),)), set())
         bar = next(s for s in shapes if s.part == "chest" and s.points[0][1] == s.points[1][1])
         return abs(bar.points[1][0] - bar.points[0][0])
 
@@ -76,9 +85,8 @@ def test_the_figure_stands_on_the_floor() -> None:
 
 
 def test_the_svg_is_well_formed_has_no_script_and_one_group_per_keyframe() -> None:
-    figure = Figure(
-        "side", "all-fours", "mat", (), (("cow", (("chest", 30.0),)), ("cat", (("chest", -30.0),)))
-    )
+    frames = (("cow", (("chest", 30.0),)), ("cat", (("chest", -30.0),)))
+    figure = Figure("side", "all-fours", ("mat",), (), frames)
     svg = render_svg(figure, "Cat <&> cow", ["spine"])
     root = ET.fromstring(svg)
     assert root.tag == "figure" and root.get("data-frames") == "cow cat"
@@ -121,3 +129,123 @@ def test_every_real_stretch_page_shows_its_figure(real_site: Path) -> None:
             continue
         html = page.read_text(encoding="utf-8")
         assert "data-limber-figure" in html and "limber-figure--placeholder" not in html, page.name
+
+
+def _joints(spec: dict[str, object]) -> dict[str, tuple[float, float]]:
+    """The joints of the figure's first frame, pelvis at the origin."""
+    figure = FigureSpec().check(spec)
+    frame = figure.frames()[0]
+    if figure.view == "side":
+        _, joints = skeleton_side(frame, set())
+    else:
+        _, joints = skeleton_front(frame, set())
+    return joints
+
+
+def _layout(spec: dict[str, object], areas: tuple[str, ...] = ()) -> list[Shape]:
+    figure = FigureSpec().check(spec)
+    return layout_frame(figure, figure.frames()[0], areas)
+
+
+def _lowest(shapes: list[Shape]) -> float:
+    return min(
+        y - (s.width / 2 if s.kind == "line" else s.width)
+        for s in shapes
+        if s.role != "prop" and s.part != "nose"
+        for _, y in s.points
+    )
+
+
+@pytest.mark.parametrize("pose", [p for p in BASE if p != "chair"])
+def test_every_floor_and_standing_pose_rests_on_the_floor(pose: str) -> None:
+    assert _lowest(_layout({"pose": pose})) == pytest.approx(0)
+
+
+def test_lying_poses_lie_along_the_floor_and_face_the_right_way() -> None:
+    for pose, face in (("lying-flat", "up"), ("lying-front", "down"), ("lying", "up")):
+        joints = _joints({"pose": pose})
+        head, pelvis, nose = joints["head"], joints["pelvis"], joints["nose"]
+        assert abs(head[1] - pelvis[1]) < 10, pose  # the body is horizontal
+        assert (nose[1] > head[1]) == (face == "up"), pose
+    flat = _joints({"pose": "lying-flat"})
+    assert flat["toe"][1] > flat["ankle"][1]  # the toes point at the ceiling
+
+
+def test_hands_and_feet_bend_at_the_wrist_and_ankle() -> None:
+    straight = _joints({"pose": "standing", "adjust": {"shoulder": 82, "elbow": -10}})
+    bent = _joints({"pose": "standing", "adjust": {"shoulder": 82, "elbow": -10, "wrist": -80}})
+    assert bent["wrist"] == straight["wrist"]
+    assert bent["fingers"][1] < straight["fingers"][1] - 8  # the hand drops: a wrist stretch
+    calf = _joints({"pose": "standing", "adjust": {"far_hip": -25, "far_ankle": 25}})
+    assert calf["far_toe"][1] == pytest.approx(calf["far_ankle"][1], abs=1)  # heel down, foot flat
+
+
+def test_a_wall_goes_where_the_hands_push_and_behind_a_back_otherwise() -> None:
+    push = _layout({"pose": "standing", "prop": "wall", "adjust": {"shoulder": 80, "wrist": 80}})
+    wall = next(s for s in push if s.part == "wall")
+    hands = max(p[0] for s in push if s.part == "hand" for p in s.points)
+    assert 0 < wall.points[0][0] - hands < 12
+    lean = _layout({"pose": "standing", "prop": "wall"})
+    wall = next(s for s in lean if s.part == "wall")
+    assert wall.points[0][0] < min(p[0] for s in lean if s.role != "prop" for p in s.points)
+
+
+def test_a_strap_joins_the_hands_to_the_foot_and_a_prop_list_draws_each() -> None:
+    shapes = _layout(
+        {"pose": "lying-flat", "prop": ["strap", "mat"], "adjust": {"hip": 80, "shoulder": 60}}
+    )
+    parts = [s.part for s in shapes if s.role == "prop"]
+    assert parts.count("strap") == 2 and "mat" in parts
+    foot = next(s for s in shapes if s.part == "foot" and s.role == "body")
+    strap = next(s for s in shapes if s.part == "strap")
+    assert strap.points[1] == foot.points[1]
+
+
+def test_the_top_view_lies_head_left_on_a_mat_seen_from_above() -> None:
+    shapes = _layout({"view": "top", "pose": "lying"})
+    head = next(s for s in shapes if s.part == "head").points[0]
+    feet = [p for s in shapes if s.part == "foot" for p in s.points]
+    assert all(head[0] < x - 100 for x, _ in feet)
+    assert shapes[0].role == "ground"  # the mat is drawn first, under the figure
+
+
+def test_turning_the_head_shows_the_nose_in_the_front_view() -> None:
+    ahead = _layout({"view": "front", "pose": "chair"})
+    turned = _layout({"view": "front", "pose": "chair", "adjust": {"head": 60}})
+    assert not any(s.part == "nose" for s in ahead)
+    assert any(s.part == "nose" for s in turned)
+
+
+def test_the_figure_model_imports_no_renderer() -> None:
+    code = (
+        "import sys, limber.model, limber.schema, limber.loading; "
+        "print(sorted(m for m in sys.modules if m.startswith(('limber.figures', 'PIL'))))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    assert out.strip() == "['limber.figures', 'limber.figures.model']"
+
+
+def test_the_contact_sheet_has_a_cell_per_stretch_with_its_figure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "site")
+    (site / "stretches" / "bare.md").write_text(
+        (site / "stretches" / "neck-side-tilt.md")
+        .read_text(encoding="utf-8")
+        .replace("name: Neck side tilt", "name: Bare")
+        .split("figure:")[0]
+        + "---\n\n1. Stand.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "sheet.png"
+    assert cli.main(["--root", str(site), "figures", "--out", str(out)]) == 0
+    assert capsys.readouterr().err.strip() == "8 figures, 1 without a figure (faint)"
+    with Image.open(out) as sheet:
+        assert sheet.size == (8 * 300, 260)
+        cells = [sheet.crop((i * 300, 0, i * 300 + 300, 220)) for i in range(8)]
+        accents = [RASTER_COLORS["focus"] in {c for _, c in cell.getcolors(1 << 16) or []}
+                   for cell in cells]  # fmt: skip
+    assert accents == [False] + [True] * 7  # "Bare" comes first by name, drawn faint

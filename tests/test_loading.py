@@ -102,12 +102,14 @@ STRETCH_RULES = {
     "duplicate-key": ["stretches/duplicate-key.md:7: hold: found this key twice; allowed: once"],
     "figure-bad-joint": [
         "stretches/figure-bad-joint.md:7: figure: adjust: found the joint 'elbw' (did you mean "
-        "'elbow'?); allowed: a mapping of joints (trunk, chest, neck, twist, shoulder, elbow, hip, "
-        "knee, far_shoulder, far_elbow, far_hip, far_knee) to degrees"
+        "'elbow'?); allowed: a mapping of joints (trunk, chest, neck, head, twist, shoulder, "
+        "elbow, wrist, hip, knee, ankle, far_shoulder, far_elbow, far_wrist, far_hip, far_knee, "
+        "far_ankle) to degrees"
     ],
     "figure-bad-pose": [
         "stretches/figure-bad-pose.md:7: figure: pose: found 'sittin'; allowed: standing | chair | "
-        "kneeling | all-fours | lying | heels"
+        "sitting | kneeling | lunge | all-fours | heels | lying | lying-flat | lying-front | "
+        "lying-side (did you mean 'sitting'?)"
     ],
     "figure-big-angle": [
         "stretches/figure-big-angle.md:7: figure: adjust: neck: found 400; allowed: a number of "
@@ -115,7 +117,8 @@ STRETCH_RULES = {
     ],
     "figure-front-pose": [
         "stretches/figure-front-pose.md:7: figure: pose: found 'lying'; allowed: standing | chair "
-        "(the front view)"
+        "| sitting | kneeling (did you mean 'kneeling'?) (the front view; lying is a pose of the "
+        "side and top view)"
     ],
     "figure-one-keyframe": [
         "stretches/figure-one-keyframe.md:7: figure: keyframes: found a mapping {only}; allowed: "

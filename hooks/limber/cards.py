@@ -14,7 +14,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from limber import figures
+from limber.figures import model as figure_model
+from limber.figures import raster
 from limber.model import Stretch
 from limber.vocabulary import label
 from limber.wording import dose_text, plain
@@ -240,8 +241,8 @@ def render_card(stretch: Stretch, layout: CardLayout = CARD) -> Image.Image:
                 top + line.y + line.height,
             )
             figure_colors = {"body": layout.ink, "far": (150, 154, 158), "focus": layout.accent,
-                             "prop": layout.rule}  # fmt: skip
-            figures.draw_figure(draw, stretch.figure, stretch.areas, box, figure_colors)
+                             "prop": layout.rule, "ground": (236, 238, 240)}  # fmt: skip
+            raster.draw_figure(draw, stretch.figure, stretch.areas, box, figure_colors)
             continue
         draw.text(
             (layout.margin + line.x, top + line.y),
@@ -264,7 +265,8 @@ def render_card(stretch: Stretch, layout: CardLayout = CARD) -> Image.Image:
 
 def _source_digest() -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(Path(figures.__file__).read_bytes())
+    for module in (figure_model, raster):
+        digest.update(Path(module.__file__ or "").read_bytes())
     for font in (REGULAR, BOLD):
         digest.update(font.read_bytes())
     return digest.hexdigest()

@@ -12,7 +12,8 @@ from pathlib import Path
 import yaml
 
 from limber import layout, schema, vocabulary
-from limber.loading import load_library
+from limber.figures.raster import contact_sheet
+from limber.loading import load_library, load_stretches
 from limber.problems import ContentError, Problem
 
 
@@ -164,12 +165,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     new_parser.add_argument("name", help='the display name, e.g. "Wall angel"')
     schema_parser = commands.add_parser("schema", help=f"write {SCHEMA_FILE} from the model")
     schema_parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
+    figures_parser = commands.add_parser(
+        "figures", help="draw every stretch's figure on one contact sheet (PNG)"
+    )
+    figures_parser.add_argument(
+        "--out", type=Path, default=Path(CONTACT_SHEET), help=f"where to write it ({CONTACT_SHEET})"
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root, args.paths, args.format)
     if args.command == "schema":
         return write_schema(root, args.check)
+    if args.command == "figures":
+        return write_contact_sheet(root, args.out)
     return new(root, args.name)
 
 
@@ -186,6 +195,31 @@ def write_schema(root: Path, check_only: bool) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(wanted, encoding="utf-8")
     print(SCHEMA_FILE)
+    return 0
+
+
+CONTACT_SHEET = "figures-contact-sheet.png"
+
+
+def write_contact_sheet(root: Path, out: Path) -> int:
+    """Draw every stretch's figure, name underneath, into one PNG to look at side by side.
+    Stretches with problems of their own are left out and counted, so the sheet still helps
+    while content is being fixed."""
+    stretches, problems = load_stretches(root)
+    target = out if out.is_absolute() else Path.cwd() / out
+    entries = [(s.name, s.figure, s.areas) for s in stretches.values()]
+    if not entries:
+        print(f"limber figures: no valid stretch in {layout.STRETCHES_DIR}/", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    contact_sheet(entries).save(target, optimize=True)
+    missing = sum(1 for _, figure, _ in entries if figure is None)
+    print(target.as_posix())
+    note = f"{len(entries)} figures" + (f", {missing} without a figure (faint)" if missing else "")
+    if problems:
+        files = len({problem.path for problem in problems})
+        note += f"; {files} file{'s' if files != 1 else ''} with problems left out (limber check)"
+    print(note, file=sys.stderr)
     return 0
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from limber import timing
-from limber.figures import Figure
+from limber.figures.model import Figure
 
 DoseKind = Literal["hold", "breaths"]
 Sides = Literal["none", "both", "alternate"]

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import segno
 
-from limber import figures, html, timer
+from limber import html, timer
+from limber.figures.svg import render_svg
 from limber.layout import (
     SAFETY_PAGE,
     card_image,
@@ -81,7 +82,7 @@ def render_stretch_late_blocks(stretch: Stretch) -> dict[str, str]:
     """The figure and the timer, put in after search has indexed the page: neither has words
     worth finding, and an SVG's many elements would slow indexing down."""
     return {
-        "figure": figures.render_svg(stretch.figure, stretch.name, stretch.areas),
+        "figure": render_svg(stretch.figure, stretch.name, stretch.areas),
         "timer": timer.render_stretch_timer(stretch),
     }
 

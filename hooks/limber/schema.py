@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from limber import vocabulary
-from limber.figures import ANGLE_LIMIT, FRONT_BASE, JOINTS, POSES, PROPS, VIEWS, Figure
+from limber.figures.model import ANGLE_LIMIT, JOINTS, PROPS, VIEW_BASES, VIEWS, Figure
 from limber.problems import did_you_mean, found
 
 
@@ -188,7 +188,7 @@ class Cues:
 
 @dataclass(frozen=True)
 class FigureSpec:
-    """A stretch's picture: a view, a base pose, a prop, joint adjustments and keyframes."""
+    """A stretch's picture: a view, a base pose, props, joint adjustments and keyframes."""
 
     KEYS = ("view", "pose", "prop", "adjust", "keyframes")
 
@@ -208,6 +208,12 @@ class FigureSpec:
             angles.append((str(joint), float(degrees)))
         return tuple(angles)
 
+    def _props(self, value: Any) -> tuple[str, ...]:
+        try:
+            return Words(PROPS).check(value)
+        except Invalid as error:
+            raise Invalid(f"prop: {error} (one prop, or a list of them)") from None
+
     def check(self, value: Any) -> Figure:
         keys = ", ".join(self.KEYS)
         if not isinstance(value, dict):
@@ -217,13 +223,17 @@ class FigureSpec:
                 hint = did_you_mean(key, self.KEYS)
                 raise Invalid(f"found the key {found(key)}{hint}; allowed: {keys}")
         view = Choice(VIEWS).check(value.get("view", "side"))
-        poses = tuple(FRONT_BASE) if view == "front" else POSES
         try:
-            pose = Choice(poses).check(value.get("pose"))
+            pose = Choice(tuple(VIEW_BASES[view])).check(value.get("pose"))
         except Invalid as error:
-            view_note = " (the front view)" if view == "front" else ""
+            wanted = value.get("pose")
+            others = [v for v, bases in VIEW_BASES.items() if v != view and wanted in bases]
+            view_note = f" (the {view} view)" if view != "side" else ""
+            if others:
+                where = " and ".join(others)
+                view_note = f" (the {view} view; {wanted} is a pose of the {where} view)"
             raise Invalid(f"pose: {error}{view_note}") from None
-        prop = Choice(PROPS).check(value["prop"]) if "prop" in value else ""
+        props = self._props(value["prop"]) if "prop" in value else ()
         adjust = self._angles(value.get("adjust", {}), "adjust")
         frames = value.get("keyframes", {})
         if not isinstance(frames, dict) or len(frames) == 1:
@@ -235,25 +245,39 @@ class FigureSpec:
             (str(name), self._angles(angles or {}, f"keyframes: {name}"))
             for name, angles in frames.items()
         )
-        return Figure(view, pose, prop, adjust, keyframes)
+        return Figure(view, pose, props, adjust, keyframes)
 
     def json_schema(self) -> dict[str, Any]:
         angles = {
             "type": "object",
             "propertyNames": {"enum": list(JOINTS)},
-            "additionalProperties": {"type": "number", "minimum": -270, "maximum": 270},
+            "additionalProperties": {
+                "type": "number",
+                "minimum": -ANGLE_LIMIT,
+                "maximum": ANGLE_LIMIT,
+            },
         }
+        prop = {"enum": list(PROPS)}
+        narrower = [  # the front and top views know fewer poses than the side view
+            {
+                "if": {"properties": {"view": {"const": view}}, "required": ["view"]},
+                "then": {"properties": {"pose": {"enum": list(bases)}}},
+            }
+            for view, bases in VIEW_BASES.items()
+            if view != "side"
+        ]
         return {
             "type": "object",
             "properties": {
-                "view": {"enum": list(VIEWS)},
-                "pose": {"enum": list(POSES)},
-                "prop": {"enum": list(PROPS)},
+                "view": {"enum": list(VIEWS), "description": "side (default), front or top."},
+                "pose": {"enum": sorted({pose for bases in VIEW_BASES.values() for pose in bases})},
+                "prop": {"oneOf": [prop, {"type": "array", "items": prop, "uniqueItems": True}]},
                 "adjust": angles,
                 "keyframes": {"type": "object", "minProperties": 2, "additionalProperties": angles},
             },
             "required": ["pose"],
             "additionalProperties": False,
+            "allOf": narrower,
         }
 
 
@@ -283,7 +307,9 @@ STRETCH_FIELDS: Mapping[str, Field] = {
     "cues": Field(Cues(), "With breaths only: what to do on the inhale and on the exhale."),
     "muscles": Field(TextList(), "Muscles stretched, free text."),
     "cautions": Field(TextList(), "Short warnings."),
-    "figure": Field(FigureSpec(), "The picture: view, pose, prop, adjust, keyframes."),
+    "figure": Field(
+        FigureSpec(), "The picture: view, pose, prop (one or a list), adjust, keyframes."
+    ),
     "author": Field(Text(100), "Who wrote this stretch file."),
     "source": Field(Text(300), "Where the facts come from: a URL or a citation."),
     "license": Field(Text(60), "Licence of this file's text, if not the site's CC BY-SA 4.0."),
