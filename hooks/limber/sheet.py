@@ -8,7 +8,8 @@ cut mid-sentence.
 
 from __future__ import annotations
 
-from limber import figures, html
+from limber import html
+from limber.figures.svg import render_svg
 from limber.model import Dose, Stretch
 from limber.wording import dose_text, plain
 
@@ -37,7 +38,7 @@ def thumbnail(stretch: Stretch) -> str:
     """The stretch's figure, small and decorative (its name stands beside it), first pose only.
 
     The figure markup loses ``data-limber-figure`` so the player does not animate it."""
-    svg = figures.render_svg(stretch.figure, stretch.name, stretch.areas)
+    svg = render_svg(stretch.figure, stretch.name, stretch.areas)
     svg = svg.replace(' data-limber-figure=""', "", 1)
     return f'<span class="limber-thumb" aria-hidden="true">{svg.strip()}</span>'
 
