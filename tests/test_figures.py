@@ -249,3 +249,24 @@ def test_the_contact_sheet_has_a_cell_per_stretch_with_its_figure(
         accents = [RASTER_COLORS["focus"] in {c for _, c in cell.getcolors(1 << 16) or []}
                    for cell in cells]  # fmt: skip
     assert accents == [False] + [True] * 7  # "Bare" comes first by name, drawn faint
+
+
+def test_a_far_limb_copies_its_near_twin_unless_it_is_set() -> None:
+    both = _joints({"pose": "lying", "adjust": {"hip": 40}})
+    one = _joints({"pose": "lying", "adjust": {"hip": 40, "far_hip": 0}})
+    plain = _joints({"pose": "lying"})
+    assert both["far_knee"] == pytest.approx(both["knee"])
+    assert one["knee"] == pytest.approx(both["knee"])
+    assert one["far_knee"] == pytest.approx(plain["far_knee"])
+
+
+def test_a_chair_in_front_holds_the_raised_heel_with_its_back_away() -> None:
+    shapes = _layout(
+        {"pose": "standing", "prop": "chair", "adjust": {"trunk": -20, "hip": 95, "far_hip": 20}}
+    )
+    chair = [s for s in shapes if s.part == "chair"]
+    seat, backrest = chair[0], chair[-1]
+    heel = next(s for s in shapes if s.part == "shin" and s.role != "far").points[1]
+    assert seat.points[0][1] == pytest.approx(heel[1] - 7)
+    assert min(x for x, _ in seat.points) < heel[0] < max(x for x, _ in seat.points)
+    assert backrest.points[0][0] > heel[0]  # the backrest is on the far side of the seat

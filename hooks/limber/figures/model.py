@@ -170,18 +170,25 @@ class Figure:
 
     def frames(self) -> tuple[Frame, ...]:
         """The frames to draw: the keyframes, or the pose with its adjustments."""
-        base = dict(VIEW_BASES[self.view][self.pose])
-        for joint, value in self.adjust:
-            base[joint] = base.get(joint, 0) + value
+        base = _adjusted(VIEW_BASES[self.view][self.pose], self.adjust)
         if not self.keyframes:
             return (Frame("pose", tuple(sorted(base.items()))),)
-        frames = []
-        for name, changes in self.keyframes:
-            angles = dict(base)
-            for joint, value in changes:
-                angles[joint] = angles.get(joint, 0) + value
-            frames.append(Frame(name, tuple(sorted(angles.items()))))
-        return tuple(frames)
+        return tuple(
+            Frame(name, tuple(sorted(_adjusted(base, changes).items())))
+            for name, changes in self.keyframes
+        )
+
+
+def _adjusted(
+    angles: Mapping[str, float], changes: Iterable[tuple[str, float]]
+) -> dict[str, float]:
+    """``angles`` with degrees added. A far limb's joint that is not set yet starts from its
+    near twin's angle, so ``{hip: 40}`` lifts both legs and ``{hip: 40, far_hip: 0}`` one."""
+    result = dict(angles)
+    for joint, value in changes:
+        start = angles.get(joint, angles.get(joint.removeprefix("far_"), 0.0))
+        result[joint] = start + value
+    return result
 
 
 @dataclass(frozen=True)
@@ -370,13 +377,17 @@ def _chair(figure: Figure, joints: dict[str, Point], floor: float) -> list[Shape
         else:
             seat_y, centre = floor + 46, max(p[0] for p in joints.values()) + 22
     front, back = centre + 19, centre - 19
+    if figure.pose != "chair" and centre > joints["pelvis"][0]:  # the backrest away from us
+        front, back = back, front
+    legs = 3 if back < front else -3
     shapes = [
         _line((back, seat_y), (front, seat_y), 6, "chair"),
-        _line((front - 3, seat_y), (front - 3, floor), 5, "chair"),
-        _line((back + 3, seat_y), (back + 3, floor), 5, "chair"),
+        _line((front - legs, seat_y), (front - legs, floor), 5, "chair"),
+        _line((back + legs, seat_y), (back + legs, floor), 5, "chair"),
     ]
     if figure.view == "side":
-        shapes.append(_line((back, seat_y), (back - 6, seat_y + 48), 5, "chair"))
+        lean = -6 if back < front else 6
+        shapes.append(_line((back, seat_y), (back + lean, seat_y + 48), 5, "chair"))
     return shapes
 
 
