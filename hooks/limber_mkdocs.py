@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from limber import assets, html, layout, offline, pages
+from limber import assets, builder, html, layout, offline, pages
 from limber.loading import Library, load_library
 from limber.model import Stretch
 from limber.printing import PrintFiles, build_print_files
@@ -93,11 +93,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # "Edit this page" opens the stretch's own file, beside docs/ in the repository.
         source = root / library.stretches[slug].path
         file.edit_uri = os.path.relpath(source, config.docs_dir).replace(os.sep, "/")
+    builder_page = add(layout.BUILDER_PAGE, in_nav=True)
     routine_index = None
     if files.get_file_from_path(layout.ROUTINE_INDEX) is None:
         routine_index = add(layout.ROUTINE_INDEX, in_nav=True)
 
     index.content_string = pages.render_stretch_index_markdown(len(library.stretches))
+    builder_page.content_string = builder.render_builder_markdown(len(library.stretches))
     for slug, file in stretch_files.items():
         file.content_string = pages.render_stretch_markdown(library.stretches[slug])
     if routine_index is not None:
@@ -128,9 +130,14 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     has_cards = _printed is not None and bool(_printed.files)
     if src == layout.STRETCH_INDEX and page.file.generated_by:
         blocks = pages.render_stretch_index_blocks(list(library.stretches.values()), link)
+    elif src == layout.BUILDER_PAGE and page.file.generated_by:
+        url = page.canonical_url if config.site_url else None
+        blocks = builder.render_builder_blocks(list(library.stretches.values()), link, url=url)
     elif (routine := _routine_for(page)) is not None:
         url = page.canonical_url if config.site_url else None
         blocks = pages.render_routine_blocks(routine, link, cards=has_cards, url=url)
+        # "Customise this routine" goes under the player, opening the builder.
+        blocks["top"] += builder.customise_link(routine, link)
     elif page.file.generated_by and (stretch := _stretch_for(page)) is not None:
         blocks = pages.render_stretch_blocks(stretch, link, card=has_cards)
     else:

@@ -32,3 +32,7 @@ def routine_cards_pdf(slug: str, paper: str) -> str:
     """Site path of the PDF of a routine's cards, in routine order."""
     suffix = "" if paper == "A4" else f"-{paper.lower()}"
     return f"{CARDS_DIR}/routines/{slug}{suffix}.pdf"
+
+
+BUILDER_PAGE = "builder.md"  # the routine builder, generated; in the top navigation
+CONTRIBUTOR_GUIDE = "contributing.md"

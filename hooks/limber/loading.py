@@ -11,7 +11,14 @@ from typing import Any
 import yaml
 
 from limber import schema
-from limber.layout import RESERVED_SLUGS, ROUTINES_DIR, STRETCH_INDEX, STRETCHES_DIR, stretch_page
+from limber.layout import (
+    BUILDER_PAGE,
+    RESERVED_SLUGS,
+    ROUTINES_DIR,
+    STRETCH_INDEX,
+    STRETCHES_DIR,
+    stretch_page,
+)
 from limber.model import Cues, Dose, Routine, RoutineItem, Span, Stretch
 from limber.problems import ContentError, Problem, did_you_mean, found
 from limber.timing import DEFAULT_REST
@@ -369,7 +376,7 @@ def load_library(root: Path, docs_dir: Path) -> Library:
     broken = {Path(problem.path).stem for problem in problems} - set(stretches)
     routines, routine_problems = load_routines(root, docs_dir, stretches, broken)
     problems += routine_problems
-    generated = [STRETCH_INDEX, *(stretch_page(slug) for slug in stretches)]
+    generated = [STRETCH_INDEX, BUILDER_PAGE, *(stretch_page(slug) for slug in stretches)]
     problems += check_generated_paths(root, docs_dir, generated)
     if problems:
         raise ContentError(problems)

@@ -676,6 +676,17 @@ Timer.prototype.onKey = function (event) {
     });
   }
 
+  /* (Re)mount a player on `section` from the plan JSON inside it: the routine builder writes a
+     new plan there and calls this, so built routines play in this same player. */
+  core.mount = function (section) {
+    if (section.limberTimer) section.limberTimer.destroy();
+    Array.prototype.forEach.call(section.querySelectorAll(".lt-box"), function (box) {
+      box.parentNode.removeChild(box);
+    });
+    section.limberTimer = new Timer(section);
+    return section.limberTimer;
+  };
+
   document.addEventListener("limber:step", followTimer);
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

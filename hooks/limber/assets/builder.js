@@ -1,0 +1,820 @@
+/* Limber routine builder: choose stretches, set doses and rests, play, save, share, print.
+ *
+ * Dependency-free, no build step, loaded by the builder page only. The page carries the library
+ * as JSON; the routine plays in the timer.js player (LimberTimer.mount), so a built routine and
+ * an authored one run the same code. Everything stays on the device (localStorage) or in the
+ * share link's fragment, which never reaches a server.
+ *
+ * The link codec at the top needs no page: Node's tests load this file and call it.
+ *
+ * Link, version 1:  1;<rest>;<count>;<title>;<slug>:<amount>[:<reps>],...
+ * (the title percent-encoded; see limber/builder.py, which encodes the same form).
+ */
+(function (root) {
+  "use strict";
+
+  var VERSION = 1;
+  var TITLE_LIMIT = 60;
+  var REST_LIMIT = 600;
+  var DEFAULT_REST = 10;
+  var ITEM = /^([a-z0-9]+(?:-[a-z0-9]+)*):(\d{1,4})(?::(\d{1,3}))?$/;
+
+  /* ---------- The link codec ---------- */
+
+  function clipTitle(title) {
+    return Array.from(String(title || "")).slice(0, TITLE_LIMIT).join("");
+  }
+
+  function escapeTitle(title) {
+    return encodeURIComponent(clipTitle(title)).replace(/[!'()*]/g, function (c) {
+      return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+  }
+
+  /** A routine {title, rest, items: [{slug, amount, reps}]} as link text. */
+  function encode(routine) {
+    var items = routine.items.map(function (item) {
+      return item.slug + ":" + item.amount + (item.reps !== 1 ? ":" + item.reps : "");
+    });
+    return [VERSION, routine.rest, routine.items.length, escapeTitle(routine.title), items.join(",")].join(";");
+  }
+
+  /** Link text back to a routine, with every problem found; never throws. Stretches are not
+   *  checked against a library here (see resolve). */
+  function decode(code) {
+    var result = { version: null, title: "", rest: DEFAULT_REST, items: [], problems: [] };
+    var parts = String(code == null ? "" : code).split(";");
+    if (!/^\d{1,4}$/.test(parts[0])) {
+      result.problems.push("The link holds no routine this page can read.");
+      return result;
+    }
+    result.version = Number(parts[0]);
+    if (result.version !== VERSION) {
+      result.problems.push("The link was made by " + (result.version > VERSION ? "a newer" : "an older") +
+        " version of Limber (link version " + result.version + "), which this page cannot read.");
+      return result;
+    }
+    if (/^\d{1,3}$/.test(parts[1] || "") && Number(parts[1]) <= REST_LIMIT) result.rest = Number(parts[1]);
+    else result.problems.push("The rest between stretches could not be read; it is " + DEFAULT_REST + " s.");
+    var count = /^\d{1,3}$/.test(parts[2] || "") ? Number(parts[2]) : null;
+    try {
+      result.title = clipTitle(decodeURIComponent(parts[3] || ""));
+    } catch (error) {
+      result.problems.push("The routine's name could not be read.");
+    }
+    var pieces = parts.length > 4 && parts[4] ? parts.slice(4).join(";").split(",") : [];
+    pieces.forEach(function (piece, index) {
+      var match = ITEM.exec(piece);
+      if (!match) {
+        result.problems.push("Stretch " + (index + 1) + " could not be read (\u201c" + piece.slice(0, 40) + "\u201d).");
+        return;
+      }
+      result.items.push({ slug: match[1], amount: Number(match[2]), reps: match[3] ? Number(match[3]) : 1 });
+    });
+    if (count === null) result.problems.push("The number of stretches could not be read.");
+    else if (pieces.length < count) {
+      result.problems.push("The link seems cut short: it lists " + count + " stretches and " +
+        pieces.length + " came through.");
+    }
+    return result;
+  }
+
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  function clamp(value, range) { return Math.max(range[0], Math.min(range[1], value)); }
+
+  /** A decoded routine checked against the library (slug -> stretch): unknown stretches are
+   *  left out and doses brought into range, each said in `problems`. */
+  function resolve(decoded, library) {
+    var problems = decoded.problems.slice(), items = [];
+    decoded.items.forEach(function (item) {
+      if (!has(library, item.slug)) {
+        problems.push("\u201c" + item.slug + "\u201d is not in this library (renamed or removed?), so it was left out.");
+        return;
+      }
+      var stretch = library[item.slug];
+      var amount = clamp(item.amount, stretch.amount), reps = clamp(item.reps, stretch.reps);
+      if (amount !== item.amount || reps !== item.reps) {
+        problems.push(stretch.name + ": the dose in the link is outside its range, so it is " +
+          doseText(stretch, amount, reps) + ".");
+      }
+      items.push({ slug: item.slug, amount: amount, reps: reps });
+    });
+    return { title: decoded.title, rest: decoded.rest, items: items, problems: problems };
+  }
+
+  /* ---------- Words, plan and the routine file ---------- */
+
+  function secondsText(seconds) {
+    return seconds % 60 === 0 ? seconds / 60 + " min" : seconds + " s";
+  }
+
+  /** The dose as a reader would say it (limber.wording.dose_text, for one chosen dose). */
+  function doseText(stretch, amount, reps) {
+    var text = stretch.kind === "hold" ? "Hold " + secondsText(amount) : amount + " slow breath" + (amount === 1 ? "" : "s");
+    var times = reps !== 1 ? ", " + reps + " times" : "";
+    if (stretch.sides === "none") return text + times;
+    if (stretch.sides === "both") return text + times + " on each side";
+    return reps !== 1 ? text + " on each side" + times + ", alternating sides" : text + " on each side, alternating";
+  }
+
+  function minutesText(seconds) {
+    if (seconds < 45) return "under a minute";
+    var minutes = Math.max(1, Math.round(seconds / 60));
+    return "about " + minutes + " minute" + (minutes === 1 ? "" : "s");
+  }
+
+  function hash(text) {
+    var h = 5381;
+    for (var i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
+    return h.toString(36);
+  }
+
+  /** The player's plan JSON for a routine: the same shape authored routine pages carry. */
+  function playerConfig(routine, library, settings) {
+    return {
+      id: "builder:" + hash(encode(routine)),
+      title: routine.title || "Your routine",
+      rest: routine.rest,
+      settings: settings,
+      items: routine.items.map(function (item) {
+        var s = library[item.slug];
+        var data = { name: s.name, kind: s.kind, amount: [item.amount, item.amount],
+          reps: [item.reps, item.reps], sides: s.sides };
+        if (s.cues) data.cues = s.cues;
+        return data;
+      })
+    };
+  }
+
+  function slugify(text) {
+    return (String(text).toLowerCase().match(/[a-z0-9]+/g) || []).join("-");
+  }
+
+  /** The docs/routines/<slug>.md text that adds this routine to the library (SPEC section 3). */
+  function proposal(routine, library) {
+    var title = routine.title.trim() || "My routine";
+    var lines = ["---", "title: " + JSON.stringify(title), "rest: " + routine.rest, "stretches:"];
+    routine.items.forEach(function (item) {
+      var s = library[item.slug];
+      lines.push("  - stretch: " + item.slug, "    " + s.kind + ": " + item.amount);
+      if (s.reps[0] !== s.reps[1] || item.reps !== s.reps[0]) lines.push("    reps: " + item.reps);
+    });
+    lines.push("---", "");
+    return { path: "docs/routines/" + (slugify(title) || "my-routine") + ".md", text: lines.join("\n") };
+  }
+
+  /** Routines from an exported file's text, or a message saying why the file is not one. */
+  function readExport(text, library) {
+    var data;
+    try { data = JSON.parse(text); } catch (error) { return { error: "it is not JSON (" + error.message + ")" }; }
+    if (!data || data.format !== "limber-routines" || !Array.isArray(data.routines)) {
+      return { error: "it is not a file of Limber routines (expected \"format\": \"limber-routines\" and a list of \"routines\")" };
+    }
+    if (data.version !== VERSION) return { error: "it is version " + data.version + " of the format; this page reads version " + VERSION };
+    var routines = [], problems = [];
+    data.routines.forEach(function (entry, index) {
+      var where = "Routine " + (index + 1);
+      if (!entry || typeof entry.name !== "string" || !Array.isArray(entry.stretches)) {
+        problems.push(where + ": no name or no list of stretches; skipped.");
+        return;
+      }
+      var rest = Number.isInteger(entry.rest) && entry.rest >= 0 && entry.rest <= REST_LIMIT ? entry.rest : DEFAULT_REST;
+      var items = [], local = [];
+      entry.stretches.forEach(function (s, k) {
+        if (!s || typeof s.stretch !== "string" || !Number.isInteger(s.amount) || (s.reps != null && !Number.isInteger(s.reps))) {
+          local.push("stretch " + (k + 1) + " could not be read.");
+        } else items.push({ slug: s.stretch, amount: s.amount, reps: s.reps == null ? 1 : s.reps });
+      });
+      var resolved = resolve({ title: clipTitle(entry.name), rest: rest, items: items, problems: local }, library);
+      resolved.problems.forEach(function (p) { problems.push(clipTitle(entry.name) + ": " + p); });
+      routines.push(resolved);
+    });
+    return { routines: routines, problems: problems };
+  }
+
+  function exportText(saved) {
+    return JSON.stringify({
+      format: "limber-routines", version: VERSION,
+      routines: saved.map(function (r) {
+        return { name: r.title, rest: r.rest, stretches: r.items.map(function (i) {
+          return { stretch: i.slug, amount: i.amount, reps: i.reps };
+        }) };
+      })
+    }, null, 1) + "\n";
+  }
+
+  var codec = { VERSION: VERSION, TITLE_LIMIT: TITLE_LIMIT, encode: encode, decode: decode,
+    resolve: resolve, doseText: doseText, minutesText: minutesText, playerConfig: playerConfig,
+    proposal: proposal, readExport: readExport, exportText: exportText };
+  if (typeof module === "object" && module.exports) {
+    module.exports = codec;
+    return;
+  }
+  root.LimberBuilder = codec;
+
+  /* ---------- On the page ---------- */
+
+  var DRAFT = "limber:builder:draft";
+  var SAVED = "limber:builder:saved";
+
+  function readJSON(key) {
+    try { return JSON.parse(root.localStorage.getItem(key) || "null"); } catch (error) { return null; }
+  }
+
+  function writeJSON(key, value) {
+    try { root.localStorage.setItem(key, JSON.stringify(value)); } catch (error) { /* storage off: the page still works */ }
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  var ICONS = { up: "M7 14l5-5 5 5z", down: "M7 10l5 5 5-5z", remove: "M6 6l12 12M18 6L6 18" };
+
+  function iconButton(name, label, uid) {
+    var b = el("button", { type: "button", class: "lb-icon", "data-act": name, "data-uid": String(uid),
+      "aria-label": label, title: label });
+    b.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="' + ICONS[name] + '"/></svg>';
+    return b;
+  }
+
+  function Builder(box) {
+    var data = JSON.parse(box.querySelector("[data-lb-data]").textContent);
+    var self = this;
+    this.box = box;
+    this.data = data;
+    this.library = {};
+    data.stretches.forEach(function (s) { self.library[s.slug] = s; });
+    this.uid = 0;
+    this.pending = false;
+    this.$ = function (name) { return box.querySelector("[data-lb-" + name + "]"); };
+    this.routine = { title: "", rest: data.rest, items: [] };
+    this.saved = (readJSON(SAVED) || []).map(function (entry) {
+      return entry && typeof entry.code === "string" ? self.fromCode(entry.code).routine : null;
+    }).filter(Boolean);
+    box.classList.add("is-ready");
+    this.wire();
+    this.open();
+  }
+
+  Builder.prototype.fromCode = function (code) {
+    var resolved = resolve(decode(code), this.library);
+    var self = this;
+    var problems = resolved.problems;
+    delete resolved.problems;
+    resolved.items.forEach(function (item) { item.uid = ++self.uid; });
+    return { routine: resolved, problems: problems };
+  };
+
+  /* Opening: a link in the address wins over the draft; a different draft is kept in the saved
+     list so that opening someone's link never loses your own work. */
+  Builder.prototype.open = function () {
+    var match = /(?:^#|[#&])r=([^&]*)/.exec(location.hash);
+    var draft = readJSON(DRAFT);
+    var draftRoutine = draft && typeof draft.code === "string" ? this.fromCode(draft.code).routine : null;
+    if (match) {
+      var code = match[1];
+      // Some apps escape the separators of a link they pass on: undo that once.
+      if (code.indexOf(";") < 0 && /%3B/i.test(code)) {
+        try { code = decodeURIComponent(code); } catch (error) { /* keep it as it came */ }
+      }
+      var opened = this.fromCode(code);
+      var kept = opened.routine.items.length;
+      if (kept && draftRoutine && draftRoutine.items.length && encode(draftRoutine) !== encode(opened.routine)) {
+        this.keep(draftRoutine, "Earlier draft");
+      }
+      if (kept || !draftRoutine) this.routine = opened.routine;
+      else this.routine = draftRoutine;
+      this.showProblems(opened.problems, kept);
+    } else if (draftRoutine) {
+      this.routine = draftRoutine;
+    }
+    this.render();
+  };
+
+  Builder.prototype.showProblems = function (problems, kept) {
+    var notice = this.$("notice");
+    notice.textContent = "";
+    if (!problems.length) { notice.hidden = true; return; }
+    notice.appendChild(el("p", {}, kept
+      ? "This link was not quite whole. It opened what it could (" + kept + " stretch" + (kept === 1 ? "" : "es") + "); here is what it left out or changed:"
+      : "This link could not be opened: nothing in it could be read as a routine. What went wrong:"));
+    var list = notice.appendChild(el("ul"));
+    problems.forEach(function (p) { list.appendChild(el("li", {}, p)); });
+    var close = notice.appendChild(el("button", { type: "button", class: "md-button" }, "Dismiss"));
+    close.addEventListener("click", function () { notice.hidden = true; });
+    notice.hidden = false;
+  };
+
+  Builder.prototype.say = function (text) {
+    var status = this.$("status");
+    status.textContent = "";
+    setTimeout(function () { status.textContent = text; }, 30);
+  };
+
+  Builder.prototype.keep = function (routine, fallback) {
+    var code = encode(routine);
+    if (this.saved.some(function (r) { return encode(r) === code; })) return;
+    var copy = JSON.parse(JSON.stringify(routine));
+    copy.title = copy.title || fallback;
+    this.saved.unshift(copy);
+    this.storeSaved();
+  };
+
+  Builder.prototype.storeSaved = function () {
+    writeJSON(SAVED, this.saved.map(function (r) { return { code: encode(r) }; }));
+    this.renderSaved();
+  };
+
+  /* ---------- Wiring ---------- */
+
+  Builder.prototype.wire = function () {
+    var self = this;
+    Array.prototype.forEach.call(this.box.querySelectorAll("[data-lb-add]"), function (button) {
+      button.disabled = false;
+      button.addEventListener("click", function () { self.add(button.getAttribute("data-lb-add")); });
+    });
+    var title = this.$("title"), rest = this.$("rest");
+    title.addEventListener("input", function () { self.routine.title = clipTitle(title.value); self.render(true); });
+    rest.addEventListener("change", function () { self.routine.rest = Number(rest.value); self.render(); });
+    this.$("chosen").addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-act]");
+      if (button) self.act(button.getAttribute("data-act"), Number(button.getAttribute("data-uid")));
+    });
+    this.$("chosen").addEventListener("change", function (event) {
+      var select = event.target.closest("select[data-field]");
+      if (!select) return;
+      var uid = Number(select.getAttribute("data-uid"));
+      self.item(uid)[select.getAttribute("data-field")] = Number(select.value);
+      self.render();
+      self.focus('select[data-uid="' + uid + '"][data-field="' + select.getAttribute("data-field") + '"]');
+    });
+    this.wireDrag();
+    this.wireFilters();
+    this.wireActions();
+    this.$("player").addEventListener("limber:step", function () {
+      if (self.pending && self.$("player").getAttribute("data-status") === "idle") {
+        setTimeout(function () { self.mountPlayer(true); }, 0);
+      }
+    });
+  };
+
+  Builder.prototype.item = function (uid) {
+    return this.routine.items.filter(function (i) { return i.uid === uid; })[0];
+  };
+
+  Builder.prototype.add = function (slug) {
+    var s = this.library[slug];
+    this.routine.items.push({ uid: ++this.uid, slug: slug, amount: s.amount[0], reps: s.reps[0] });
+    this.render();
+    this.say("Added " + s.name + ". " + this.summary());
+  };
+
+  Builder.prototype.act = function (action, uid) {
+    var items = this.routine.items, index = items.indexOf(this.item(uid));
+    if (index < 0) return;
+    var name = this.library[items[index].slug].name;
+    if (action === "remove") {
+      items.splice(index, 1);
+      this.render();
+      var next = items[index] || items[index - 1];
+      if (next) this.focus('button[data-act="remove"][data-uid="' + next.uid + '"]');
+      else this.focus("#lb-routine-title");
+      this.say("Removed " + name + ". " + this.summary());
+      return;
+    }
+    var to = action === "up" ? index - 1 : index + 1;
+    if (to < 0 || to >= items.length) return;
+    items.splice(to, 0, items.splice(index, 1)[0]);
+    this.render();
+    var edge = (action === "up" && to === 0) || (action === "down" && to === items.length - 1);
+    this.focus('button[data-act="' + (edge ? (action === "up" ? "down" : "up") : action) + '"][data-uid="' + uid + '"]');
+    this.say(name + " is now " + (to + 1) + " of " + items.length + ".");
+  };
+
+  Builder.prototype.focus = function (selector) {
+    var target = this.box.querySelector(selector);
+    if (target) target.focus();
+  };
+
+  /* Dragging is an extra for pointer users; the buttons do the same by keyboard. */
+  Builder.prototype.wireDrag = function () {
+    var self = this, list = this.$("chosen"), dragged = null;
+    list.addEventListener("dragstart", function (event) {
+      var li = event.target.closest && event.target.closest("li[data-uid]");
+      if (!li) return;
+      dragged = Number(li.getAttribute("data-uid"));
+      event.dataTransfer.effectAllowed = "move";
+      event.dataTransfer.setData("text/plain", String(dragged));
+    });
+    list.addEventListener("dragover", function (event) { if (dragged !== null) event.preventDefault(); });
+    list.addEventListener("drop", function (event) {
+      var li = event.target.closest && event.target.closest("li[data-uid]");
+      if (dragged === null || !li) return;
+      event.preventDefault();
+      var items = self.routine.items, moving = self.item(dragged), target = self.item(Number(li.getAttribute("data-uid")));
+      var below = items.indexOf(moving) < items.indexOf(target);
+      items.splice(items.indexOf(moving), 1);
+      items.splice(items.indexOf(target) + (below ? 1 : 0), 0, moving);
+      dragged = null;
+      self.render();
+    });
+    list.addEventListener("dragend", function () { dragged = null; });
+  };
+
+  Builder.prototype.wireFilters = function () {
+    var form = this.box.querySelector("[data-lb-filters]"), self = this;
+    var items = this.box.querySelectorAll(".lb-item");
+    function apply() {
+      var f = {};
+      Array.prototype.forEach.call(form.querySelectorAll("[data-lb-filter]"), function (input) {
+        f[input.getAttribute("data-lb-filter")] = input.value.trim().toLowerCase();
+      });
+      var shown = 0;
+      Array.prototype.forEach.call(items, function (item) {
+        var words = function (name) { return (item.getAttribute("data-" + name) || "").split(" ").filter(Boolean); };
+        var show = (!f.area || words("areas").indexOf(f.area) >= 0) &&
+          (!f.position || item.getAttribute("data-position") === f.position) &&
+          (!f.equipment || (f.equipment === "none" ? !words("equipment").length : words("equipment").indexOf(f.equipment) >= 0)) &&
+          (!f.words || f.words.split(/\s+/).every(function (w) { return item.getAttribute("data-words").indexOf(w) >= 0; }));
+        item.hidden = !show;
+        if (show) shown += 1;
+      });
+      self.$("count").textContent = shown === items.length ? items.length + " stretches"
+        : "Showing " + shown + " of " + items.length + " stretches";
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  };
+
+  Builder.prototype.wireActions = function () {
+    var self = this, link = this.$("link");
+    link.addEventListener("focus", function () { link.select(); });
+    this.$("copy").addEventListener("click", function () {
+      self.copy(link.value, "Link copied. Paste it in a message or an email.", link);
+    });
+    var share = this.$("share");
+    if (navigator.share) {
+      share.hidden = false;
+      share.addEventListener("click", function () {
+        navigator.share({ title: self.routine.title || "A stretch routine", url: link.value })
+          .catch(function () { /* closed without sharing */ });
+      });
+    }
+    this.$("print").addEventListener("click", function () { root.print(); });
+    this.$("propose-copy").addEventListener("click", function () {
+      self.copy(self.$("propose").value, "Routine file text copied.", self.$("propose"));
+    });
+    this.$("save").addEventListener("click", function () { self.save(); });
+    this.$("new").addEventListener("click", function () {
+      if (self.routine.items.length) self.keep(self.routine, "Unnamed routine");
+      self.routine = { title: "", rest: self.data.rest, items: [] };
+      self.render();
+      self.focus("[data-lb-title]");
+      self.say("Started a new routine. The last one is in your saved routines.");
+    });
+    this.$("saved-list").addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-saved]");
+      if (button) self.savedAct(button.getAttribute("data-saved"), Number(button.getAttribute("data-index")));
+    });
+    this.$("export").addEventListener("click", function () { self.exportFile(); });
+    var file = this.$("import-file");
+    this.$("import").addEventListener("click", function () { file.click(); });
+    file.addEventListener("change", function () {
+      if (file.files && file.files[0]) self.importFile(file.files[0]);
+      file.value = "";
+    });
+  };
+
+  Builder.prototype.copy = function (text, done, field) {
+    var self = this;
+    function fallback() {
+      field.focus();
+      field.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
+      self.note(ok ? done : "Select the text and copy it (Ctrl+C or \u2318C).");
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { self.note(done); }, fallback);
+    } else fallback();
+  };
+
+  Builder.prototype.note = function (text) {
+    this.say(text);
+    var where = this.$("copied") || this.$("actions").appendChild(el("p", { class: "lb-copied", "data-lb-copied": "" }));
+    where.textContent = text;
+  };
+
+  /* ---------- Saved routines, export and import ---------- */
+
+  Builder.prototype.save = function () {
+    var routine = JSON.parse(JSON.stringify(this.routine));
+    if (!routine.items.length) { this.savedNote("Add a stretch first: there is nothing to save yet."); return; }
+    routine.title = routine.title || "My routine " + (this.saved.length + 1);
+    var same = this.saved.filter(function (r) { return r.title === routine.title; })[0];
+    if (same) this.saved[this.saved.indexOf(same)] = routine;
+    else this.saved.unshift(routine);
+    this.routine.title = routine.title;
+    this.storeSaved();
+    this.render();
+    this.savedNote((same ? "Updated " : "Saved ") + "\u201c" + routine.title + "\u201d on this device.");
+  };
+
+  Builder.prototype.savedNote = function (text, undo) {
+    var note = this.$("saved-note");
+    note.textContent = text + " ";
+    if (undo) {
+      var button = note.appendChild(el("button", { type: "button", class: "md-button" }, "Undo"));
+      button.addEventListener("click", function () { undo(); note.textContent = "Brought back."; });
+    }
+  };
+
+  Builder.prototype.savedAct = function (action, index) {
+    var self = this, routine = this.saved[index];
+    if (!routine) return;
+    if (action === "open") {
+      if (this.routine.items.length) this.keep(this.routine, "Unnamed routine");
+      this.routine = this.fromCode(encode(routine)).routine;
+      this.render();
+      this.focus("#lb-routine-title");
+      this.say("Opened \u201c" + routine.title + "\u201d. " + this.summary());
+    } else if (action === "delete") {
+      this.saved.splice(index, 1);
+      this.storeSaved();
+      this.focus("[data-lb-save]");
+      this.savedNote("Deleted \u201c" + routine.title + "\u201d.", function () {
+        self.saved.splice(index, 0, routine);
+        self.storeSaved();
+      });
+    } else if (action === "rename") {
+      this.renameField(index);
+    }
+  };
+
+  Builder.prototype.renameField = function (index) {
+    var self = this, routine = this.saved[index];
+    var li = this.$("saved-list").children[index];
+    li.textContent = "";
+    var input = li.appendChild(el("input", { type: "text", maxlength: String(TITLE_LIMIT),
+      "aria-label": "New name for " + routine.title }));
+    input.value = routine.title;
+    var ok = li.appendChild(el("button", { type: "button", class: "md-button" }, "Save name"));
+    function done(keep) {
+      if (keep && input.value.trim()) routine.title = clipTitle(input.value.trim());
+      self.storeSaved();
+      self.focus('button[data-saved="rename"][data-index="' + index + '"]');
+    }
+    ok.addEventListener("click", function () { done(true); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); done(true); }
+      if (event.key === "Escape") { event.preventDefault(); done(false); }
+    });
+    input.focus();
+    input.select();
+  };
+
+  Builder.prototype.renderSaved = function () {
+    var list = this.$("saved-list"), self = this;
+    list.textContent = "";
+    if (!this.saved.length) {
+      list.appendChild(el("li", { class: "lb-none" }, "Nothing saved yet."));
+      return;
+    }
+    this.saved.forEach(function (routine, index) {
+      var li = list.appendChild(el("li"));
+      var text = li.appendChild(el("span", { class: "lb-saved-name" }, routine.title));
+      text.appendChild(el("small", {}, " " + routine.items.length + " stretch" + (routine.items.length === 1 ? "" : "es") +
+        ", " + minutesText(self.total(routine))));
+      [["open", "Open"], ["rename", "Rename"], ["delete", "Delete"]].forEach(function (pair) {
+        li.appendChild(el("button", { type: "button", class: "md-button lb-small", "data-saved": pair[0],
+          "data-index": String(index), "aria-label": pair[1] + " " + routine.title }, pair[1]));
+      });
+    });
+  };
+
+  Builder.prototype.exportFile = function () {
+    var saved = this.saved.slice();
+    if (this.routine.items.length && !saved.some(function (r) { return encode(r) === encode(this.routine); }, this)) {
+      saved.unshift(JSON.parse(JSON.stringify(this.routine)));
+      saved[0].title = saved[0].title || "Current routine";
+    }
+    if (!saved.length) { this.savedNote("There is nothing to export yet."); return; }
+    var blob = new Blob([exportText(saved)], { type: "application/json" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: "limber-routines.json" });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    this.savedNote("Exported " + saved.length + " routine" + (saved.length === 1 ? "" : "s") + " as limber-routines.json.");
+  };
+
+  Builder.prototype.importFile = function (file) {
+    var self = this, reader = new FileReader();
+    reader.onload = function () {
+      var result = readExport(String(reader.result), self.library);
+      if (result.error) { self.savedNote("Nothing imported from " + file.name + ": " + result.error + "."); return; }
+      result.routines.forEach(function (r) { if (r.items.length) self.keep(r, "Imported routine"); });
+      var added = result.routines.filter(function (r) { return r.items.length; }).length;
+      self.savedNote("Imported " + added + " routine" + (added === 1 ? "" : "s") + " from " + file.name + "." +
+        (result.problems.length ? " " + result.problems.join(" ") : ""));
+    };
+    reader.onerror = function () { self.savedNote("The file " + file.name + " could not be read."); };
+    reader.readAsText(file);
+  };
+
+  /* ---------- Rendering ---------- */
+
+  Builder.prototype.total = function (routine) {
+    var timer = root.LimberTimer, prefs = readJSON("limber:prefs") || {};
+    var pace = String(prefs.pace || "").split("-");
+    var config = playerConfig(routine, this.library, this.data.settings);
+    var plan = timer.buildPlan(config, { inhale: Number(pace[0]) || 0, exhale: Number(pace[1]) || 0 });
+    return timer.totalSeconds(plan);
+  };
+
+  Builder.prototype.summary = function () {
+    var n = this.routine.items.length;
+    return n ? n + " stretch" + (n === 1 ? "" : "es") + ", " + timerClock(this.total(this.routine)) + " in all." : "Your routine is empty.";
+  };
+
+  function timerClock(seconds) {
+    return root.LimberTimer.clock(seconds);
+  }
+
+  Builder.prototype.thumb = function (slug) {
+    var source = this.box.querySelector('.lb-item[data-slug="' + slug + '"] .limber-thumb');
+    return source ? source.cloneNode(true) : el("span", { class: "limber-thumb" });
+  };
+
+  Builder.prototype.doseSelect = function (item, field) {
+    var s = this.library[item.slug], range = field === "amount" ? s.amount : s.reps;
+    var step = field === "amount" && s.kind === "hold" ? 5 : 1;
+    var label = field === "reps" ? "Times" : s.kind === "hold" ? "Hold" : "Breaths";
+    var wrap = el("span", { class: "lb-dose" });
+    wrap.appendChild(el("span", { class: "lb-dose-label", "aria-hidden": "true" }, label));
+    var select = wrap.appendChild(el("select", { "data-field": field, "data-uid": String(item.uid),
+      "aria-label": label + " for " + s.name }));
+    var values = [];
+    for (var v = range[0]; v < range[1]; v += step) values.push(v);
+    values.push(range[1]);
+    if (values.indexOf(item[field]) < 0) values.push(item[field]);
+    values.sort(function (a, b) { return a - b; }).forEach(function (value) {
+      var text = field === "reps" ? value + (value === 1 ? " time" : " times") : s.kind === "hold" ? secondsText(value) : value + " breaths";
+      select.appendChild(el("option", { value: String(value) }, text));
+    });
+    select.value = String(item[field]);
+    return wrap;
+  };
+
+  Builder.prototype.renderChosen = function () {
+    var list = this.$("chosen"), self = this, items = this.routine.items;
+    list.textContent = "";
+    items.forEach(function (item, index) {
+      var s = self.library[item.slug];
+      var li = list.appendChild(el("li", { class: "lb-chosen-item", "data-uid": String(item.uid), draggable: "true" }));
+      li.appendChild(self.thumb(item.slug));
+      var text = li.appendChild(el("div", { class: "lb-chosen-text" }));
+      var name = text.appendChild(el("p", { class: "lb-chosen-name" }));
+      name.appendChild(el("a", { href: s.url }, s.name));
+      var doses = text.appendChild(el("div", { class: "lb-doses" }));
+      if (s.amount[0] < s.amount[1]) doses.appendChild(self.doseSelect(item, "amount"));
+      if (s.reps[0] < s.reps[1]) doses.appendChild(self.doseSelect(item, "reps"));
+      text.appendChild(el("p", { class: "lb-chosen-dose" }, doseText(s, item.amount, item.reps)));
+      var tools = li.appendChild(el("div", { class: "lb-tools" }));
+      var up = tools.appendChild(iconButton("up", "Move " + s.name + " up", item.uid));
+      var down = tools.appendChild(iconButton("down", "Move " + s.name + " down", item.uid));
+      tools.appendChild(iconButton("remove", "Remove " + s.name, item.uid));
+      up.disabled = index === 0;
+      down.disabled = index === items.length - 1;
+    });
+    this.$("empty").hidden = items.length > 0;
+    Array.prototype.forEach.call(this.box.querySelectorAll(".lb-item"), function (li) {
+      var count = items.filter(function (i) { return i.slug === li.getAttribute("data-slug"); }).length;
+      li.classList.toggle("is-chosen", count > 0);
+      var badge = li.querySelector(".lb-in");
+      if (!count && badge) badge.remove();
+      if (count) {
+        badge = badge || li.querySelector(".lb-item-text").appendChild(el("span", { class: "lb-in" }));
+        badge.textContent = count === 1 ? "In your routine" : "In your routine \u00d7" + count;
+      }
+    });
+  };
+
+  Builder.prototype.shareUrl = function (code) {
+    var base = this.data.base || location.href.replace(/[?#].*$/, "");
+    return base + "#r=" + code;
+  };
+
+  function qrSvg(text) {
+    if (typeof root.qrcode !== "function") return null;
+    try {
+      var qr = root.qrcode(0, "L");
+      qr.addData(text);
+      qr.make();
+      var n = qr.getModuleCount(), path = "";
+      for (var r = 0; r < n; r++) for (var c = 0; c < n; c++) if (qr.isDark(r, c)) path += "M" + c + " " + r + "h1v1h-1z";
+      return '<svg viewBox="-4 -4 ' + (n + 8) + " " + (n + 8) + '" role="img" aria-label="QR code: scan it to open this routine" shape-rendering="crispEdges">' +
+        '<rect x="-4" y="-4" width="' + (n + 8) + '" height="' + (n + 8) + '" fill="#fff"/><path fill="#000" d="' + path + '"/></svg>';
+    } catch (error) { return null; }
+  }
+
+  Builder.prototype.renderSheet = function (url, qr, seconds) {
+    var sheet = this.$("sheet"), self = this, r = this.routine, n = r.items.length;
+    sheet.textContent = "";
+    sheet.appendChild(el("h2", { class: "lb-sheet-title" }, r.title || "My routine"));
+    var meta = sheet.appendChild(el("p", { class: "limber-meta" }));
+    meta.appendChild(el("strong", {}, minutesText(seconds)));
+    meta.appendChild(document.createTextNode(" \u00b7 " + n + " stretch" + (n === 1 ? "" : "es") + " \u00b7 " + r.rest + " s rest between them"));
+    var list = sheet.appendChild(el("ol", { class: "limber-routine" }));
+    r.items.forEach(function (item) {
+      var s = self.library[item.slug];
+      var li = list.appendChild(el("li", { class: "limber-step" }));
+      li.appendChild(el("span", { class: "limber-tick" }));
+      li.appendChild(self.thumb(item.slug));
+      var text = li.appendChild(el("span", { class: "limber-step-text" }));
+      text.appendChild(el("a", { href: s.url }, s.name));
+      text.appendChild(document.createTextNode(" "));
+      text.appendChild(el("span", { class: "limber-dose" }, doseText(s, item.amount, item.reps)));
+      text.appendChild(el("span", { class: "limber-keysteps" }, s.cue));
+    });
+    var foot = sheet.appendChild(el("div", { class: "limber-sheet-foot" }));
+    if (qr) foot.appendChild(el("div", { class: "limber-qr" })).innerHTML = qr;
+    foot.appendChild(el("p", {}, "Stop at once if you feel pain, numbness or tingling. Tick each stretch as you go."));
+    foot.appendChild(el("p", {}, qr ? "Scan the code to open this routine in Limber and play it with the timer." : url));
+  };
+
+  Builder.prototype.mountPlayer = function (now) {
+    var player = this.$("player"), r = this.routine;
+    var status = player.getAttribute("data-status");
+    if (!now && status && status !== "idle" && status !== "done") {
+      this.pending = true;
+      this.$("pending").hidden = false;
+      return;
+    }
+    this.pending = false;
+    this.$("pending").hidden = true;
+    player.hidden = !r.items.length;
+    if (!r.items.length) {
+      if (player.limberTimer) player.limberTimer.destroy();
+      return;
+    }
+    var config = playerConfig(r, this.library, this.data.settings);
+    player.querySelector("[data-limber-config]").textContent = JSON.stringify(config);
+    player.setAttribute("data-limber-timer", "routine");
+    root.LimberTimer.mount(player);
+  };
+
+  /** Show the routine everywhere it appears, keep it on the device and in the address. */
+  Builder.prototype.render = function (typing) {
+    var r = this.routine, code = encode(r), n = r.items.length;
+    var title = this.$("title");
+    if (!typing) title.value = r.title;
+    this.$("rest").value = String(r.rest);
+    if (this.$("rest").value !== String(r.rest)) {
+      this.$("rest").appendChild(el("option", { value: String(r.rest) }, r.rest + " s"));
+      this.$("rest").value = String(r.rest);
+    }
+    if (!typing) this.renderChosen();
+    var seconds = n ? this.total(r) : 0;
+    this.$("total").textContent = n
+      ? "Total time " + timerClock(seconds) + " \u00b7 " + n + " stretch" + (n === 1 ? "" : "es") + " \u00b7 " + r.rest + " s rest between them"
+      : "No stretches yet.";
+    var url = this.shareUrl(code);
+    this.$("link").value = url;
+    this.$("actions").hidden = !n;
+    var qr = n ? qrSvg(url) : null;
+    this.$("qr").innerHTML = qr || "";
+    this.renderSheet(url, qr, seconds);
+    var file = n ? proposal(r, this.library) : null;
+    this.$("propose").value = file ? file.text : "";
+    this.$("propose-path").textContent = file ? file.path : "";
+    writeJSON(DRAFT, { code: code });
+    try {
+      history.replaceState(history.state, "", n ? "#r=" + code : location.pathname + location.search);
+    } catch (error) { /* some file:// pages refuse address changes; the link field still works */ }
+    if (!typing) this.mountPlayer(false);
+    this.renderSaved();
+  };
+
+  function start() {
+    var box = document.querySelector("[data-limber-builder]");
+    if (!box || box.limberBuilder || !root.LimberTimer) return;
+    try {
+      box.limberBuilder = new Builder(box);
+    } catch (error) {
+      var notice = box.querySelector("[data-lb-notice]");
+      notice.textContent = "The builder could not start here: " + error.message;
+      notice.hidden = false;
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+  if (root.document$ && root.document$.subscribe) root.document$.subscribe(start);
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,305 @@
+"""The routine builder in Chromium: build by keyboard, keep, share, open offline, play, print."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import T0, Server, axe_serious
+from .test_offline import wait_for_worker
+from .test_print import pictures_in_print, print_page
+
+BUILDER = "builder.html"
+FOUR = ["Doorway stretch", "Cat-cow", "Neck side tilt", "Child's pose"]
+
+
+def chosen(page: Any) -> list[str]:
+    return [name.strip() for name in page.locator(".lb-chosen-name").all_inner_texts()]
+
+
+def press(page: Any, name: str, key: str = "Enter") -> None:
+    """Focus a button by its accessible name and press a key on it, as a keyboard user would."""
+    button = page.get_by_role("button", name=name, exact=True)
+    button.focus()
+    page.keyboard.press(key)
+
+
+def share_link(page: Any) -> str:
+    return str(page.get_by_role("textbox", name="Share link").input_value())
+
+
+def build_four_by_keyboard(page: Any) -> None:
+    """Add five, remove one, move one, change a dose: with the keyboard only."""
+    for name in ["Cat-cow", "Doorway stretch", "Foam roller upper back", "Neck side tilt"]:
+        press(page, f"Add {name}")
+    press(page, "Add Child's pose", " ")
+    assert chosen(page) == [
+        "Cat-cow", "Doorway stretch", "Foam roller upper back", "Neck side tilt", "Child's pose",
+    ]  # fmt: skip
+    press(page, "Remove Foam roller upper back")
+    # Focus moves to the next item's Remove button, so the list can be worked on at once.
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused == "Remove Neck side tilt"
+    press(page, "Move Doorway stretch up")
+    assert chosen(page) == ["Doorway stretch", "Cat-cow", "Neck side tilt", "Child's pose"]
+    # Focus stays with the moved stretch: at the top, on its Move down button.
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Move Doorway stretch down"
+    )
+    hold = page.get_by_role("combobox", name="Hold for Doorway stretch")
+    hold.focus()
+    page.keyboard.press("ArrowDown")
+    assert hold.input_value() == "20"
+    assert "Hold 20 s on each side" in page.locator(".lb-chosen-item").first.inner_text()
+
+
+def total(page: Any) -> str:
+    return str(page.locator("[data-lb-total]").inner_text()).split(" · ")[0]
+
+
+def test_build_four_stretches_by_keyboard_and_a_reload_keeps_them(
+    page: Any, real_server: Server
+) -> None:
+    page.goto(real_server.url + BUILDER)
+    assert page.get_by_role("link", name="Build a routine").first.is_visible()
+    build_four_by_keyboard(page)
+    page.get_by_role("textbox", name="Routine name").fill("Desk break")
+    # The live total is the player's plan: 5 s to get ready, 20 + 5 + 20 (both sides, with the
+    # switch), 10 breaths of 8 s, 15 + 5 + 15, 30, and three rests of 10 s.
+    assert total(page) == "Total time 3:45"
+    assert page.locator(".lt-total").inner_text().endswith("3:45")
+    link = share_link(page)
+    assert link.startswith(real_server.url + "builder.html#r=1;")
+    page.reload()
+    assert chosen(page) == FOUR
+    page.goto(real_server.url + "index.html")
+    page.goto(real_server.url + BUILDER)  # no link in the address: the kept draft
+    assert chosen(page) == FOUR
+    assert page.get_by_role("textbox", name="Routine name").input_value() == "Desk break"
+    assert page.get_by_role("combobox", name="Hold for Doorway stretch").input_value() == "20"
+    assert share_link(page) == link
+
+
+def test_a_shared_link_opens_offline_in_a_fresh_browser_and_plays_to_done(
+    browser: Any, real_server: Server
+) -> None:
+    maker = browser.new_context()
+    page = maker.new_page()
+    page.goto(real_server.url + BUILDER)
+    build_four_by_keyboard(page)
+    page.get_by_role("combobox", name="Rest between stretches").select_option("5")
+    link = share_link(page)
+    expected = page.locator(".lb-chosen-item").all_inner_texts()
+    maker.close()
+
+    friend = browser.new_context()  # no storage from the maker
+    hosts: set[str] = set()
+    friend.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    first = friend.new_page()
+    first.goto(real_server.url + "index.html")
+    wait_for_worker(first)
+    friend.set_offline(True)
+    page = friend.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.clock.install(time=T0 - timedelta(seconds=1))
+    page.clock.pause_at(T0)
+    page.goto(link)
+    assert page.locator(".lb-chosen-item").all_inner_texts() == expected
+    assert page.get_by_role("combobox", name="Rest between stretches").input_value() == "5"
+    assert not page.locator("[data-lb-notice]").is_visible()
+    live = page.locator(".limber-timer [aria-live='polite']")
+    page.get_by_role("button", name="Start", exact=True).click()
+    seen = []
+    for _ in range(400):
+        words = live.inner_text()
+        if not seen or seen[-1] != words:
+            seen.append(words)
+        if words.startswith("Done"):
+            break
+        page.clock.run_for(1000)
+    assert seen[-1] == "Done · Well done"
+    rests = [words for words in seen if words.startswith("Rest")]
+    assert rests == [f"Rest · Next: {name}" for name in FOUR[1:]]
+    assert errors == []
+    assert hosts == {real_server.url.split("/")[2]}
+    friend.close()
+
+
+@pytest.mark.parametrize(
+    ("fragment", "kept", "said"),
+    [
+        # Cut short in the middle of the third stretch.
+        ("1;10;4;Mine;cat-cow:10,doorway-stretch:15,neck-si", ["Cat-cow", "Doorway stretch"],
+         ["cut short", "Stretch 3 could not be read"]),
+        # A stretch the site no longer has.
+        ("1;10;2;Mine;old-wall-stretch:30,childs-pose:40", ["Child's pose"],
+         ["“old-wall-stretch” is not in this library"]),
+        # A newer link version, and plain garbage.
+        ("7;10;1;x;cat-cow:10", [], ["newer version of Limber"]),
+        ("%E0%A4%A;<img src=x onerror=alert(1)>", [], ["nothing in it could be read"]),
+    ],
+)  # fmt: skip
+def test_a_damaged_link_opens_what_it_can_and_says_what_it_left_out(
+    page: Any, real_server: Server, fragment: str, kept: list[str], said: list[str]
+) -> None:
+    page.goto(real_server.url + BUILDER + "#r=" + fragment)
+    notice = page.get_by_role("alert")
+    for words in said:
+        assert words in notice.inner_text()
+    assert chosen(page) == kept
+    assert page.locator("img").count() == 0
+    if kept:
+        assert page.get_by_role("button", name="Start", exact=True).is_visible()
+
+
+def test_a_link_does_not_lose_the_draft_it_replaces(page: Any, real_server: Server) -> None:
+    page.goto(real_server.url + BUILDER)
+    press(page, "Add Neck side tilt")
+    page.get_by_role("textbox", name="Routine name").fill("Mine")
+    page.goto(real_server.url + "index.html")
+    page.goto(real_server.url + BUILDER + "#r=1;10;1;Theirs;cat-cow:10")
+    assert chosen(page) == ["Cat-cow"]
+    page.get_by_role("button", name="Open Mine").click()
+    assert chosen(page) == ["Neck side tilt"]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_built_routine_prints_as_a_one_page_sheet(
+    page: Any, real_server: Server, paper: str, tmp_path: Path
+) -> None:
+    page.goto(real_server.url + BUILDER)
+    eight = ["Cat-cow", "Doorway stretch", "Seated thoracic rotation", "Standing side stretch",
+             "Neck side tilt", "Child's pose", "Foam roller upper back", "Cat-cow"]  # fmt: skip
+    for name in eight:
+        press(page, f"Add {name}")
+    page.get_by_role("textbox", name="Routine name").fill("Whole back, twice the cat")
+    text = " ".join(print_page(page, paper, tmp_path / "sheet.pdf").split())
+    assert "Whole back, twice the cat" in text
+    positions = [text.index(name) for name in ["Doorway stretch", "Seated thoracic rotation",
+                                               "Foam roller upper back"]]  # fmt: skip
+    assert positions == sorted(positions)
+    assert text.count("Cat-cow") == 2
+    assert "Hold 10 s on each side, 5 times, alternating sides" in text
+    assert "Kneel on the floor and sit back toward your heels." in text
+    for chrome in ("The library", "Share link", "Add ", "Start", "Saved on this device"):
+        assert chrome not in text, chrome
+    pictures = pictures_in_print(page)
+    assert len(pictures) == 8 and all(height > 30 for height in pictures), pictures
+    qr = page.locator(".lb-sheet .limber-qr svg").bounding_box()
+    assert qr and qr["width"] > 80
+
+
+def test_saved_routines_rename_delete_export_and_import(
+    page: Any, real_server: Server, tmp_path: Path
+) -> None:
+    page.goto(real_server.url + BUILDER)
+    press(page, "Add Cat-cow")
+    page.get_by_role("textbox", name="Routine name").fill("Morning")
+    page.get_by_role("button", name="Save this routine").click()
+    page.get_by_role("button", name="Start a new routine").click()
+    assert chosen(page) == []
+    press(page, "Add Child's pose")
+    page.get_by_role("button", name="Save this routine").click()  # unnamed: gets a name
+    page.get_by_role("button", name="Rename Morning").click()
+    field = page.get_by_role("textbox", name="New name for Morning")
+    field.fill("Wake-up")
+    field.press("Enter")
+    names = page.locator(".lb-saved-name").all_inner_texts()
+    assert [n.split("\n")[0].split(" 1 stretch")[0].strip() for n in names] == [
+        "My routine 2",
+        "Wake-up",
+    ]
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export saved routines").click()
+    exported = tmp_path / "routines.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert [r["name"] for r in data["routines"]] == ["My routine 2", "Wake-up"]
+    page.get_by_role("button", name="Delete Wake-up").click()
+    assert page.get_by_role("button", name="Open Wake-up").count() == 0
+    page.get_by_role("button", name="Undo").click()
+    page.get_by_role("button", name="Delete Wake-up").click()
+    page.get_by_role("button", name="Delete My routine 2").click()
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"shopping": ["milk"]}')
+    page.locator("[data-lb-import-file]").set_input_files(str(bad))
+    note = page.locator("[data-lb-saved-note]")
+    note.filter(has_text="Nothing imported from notes.json").wait_for()
+    assert "not a file of Limber routines" in note.inner_text()
+    page.locator("[data-lb-import-file]").set_input_files(str(exported))
+    note.filter(has_text="Imported 2 routines from routines.json").wait_for()
+    page.get_by_role("button", name="Open Wake-up").click()
+    assert chosen(page) == ["Cat-cow"]
+    page.reload()
+    assert page.get_by_role("button", name="Open My routine 2").is_visible()
+
+
+def test_customise_opens_an_authored_routine_in_the_builder(page: Any, real_server: Server) -> None:
+    page.goto(real_server.url + "routines/ease-upper-back-tightness.html")
+    authored = page.locator(".lt-total").inner_text()
+    page.get_by_role("link", name="Customise this routine").click()
+    assert len(chosen(page)) == 7 and chosen(page)[0] == "Cat-cow"
+    assert page.get_by_role("textbox", name="Routine name").input_value() == (
+        "Ease upper back tightness"
+    )
+    assert page.locator(".lt-total").inner_text() == authored
+    page.get_by_text("Propose this routine for the library").click()
+    text = page.get_by_role("textbox", name="Routine file text").input_value()
+    assert text.startswith('---\ntitle: "Ease upper back tightness"\nrest: 10\nstretches:\n')
+    assert "  - stretch: seated-thoracic-rotation\n    hold: 10\n    reps: 5\n" in text
+    assert page.get_by_role("link", name="The contributor guide").is_visible()
+
+
+def test_the_builder_works_from_the_folder(browser: Any, real_site: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "limber"
+    shutil.copytree(real_site, folder)
+    context = browser.new_context()
+    hosts: set[str] = set()
+    context.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.clock.install(time=T0 - timedelta(seconds=1))
+    page.clock.pause_at(T0)
+    page.goto((folder / BUILDER).as_uri())
+    press(page, "Add Neck side tilt")
+    press(page, "Add Child's pose")
+    link = share_link(page)
+    assert link.startswith((folder / BUILDER).as_uri() + "#r=1;10;2;")
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(5100)
+    assert page.locator(".limber-timer [aria-live='polite']").inner_text() == "Left · Hold"
+    page.goto(link)
+    assert chosen(page) == ["Neck side tilt", "Child's pose"]
+    assert hosts == {""}, hosts
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_on_the_builder(
+    browser: Any, real_server: Server, width: int, scheme: str
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(real_server.url + BUILDER + "#r=1;10;3;Axe;cat-cow:10,doorway-stretch:20,nope:5")
+    page.get_by_text("Propose this routine for the library").click()
+    page.get_by_role("button", name="Save this routine").click()
+    assert axe_serious(page) == []
+    context.close()
+
+
+def test_hostile_names_are_shown_as_text_in_the_builder(page: Any, fixture_server: Server) -> None:
+    page.goto(fixture_server.url + BUILDER)
+    hostile = '<img src=x onerror="window.__pwned=1">Hostile & "quoted"'
+    press(page, f"Add {hostile}")
+    assert chosen(page) == [hostile]
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img").count() == 0

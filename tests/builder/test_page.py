@@ -1,0 +1,55 @@
+"""The builder page as built: in the navigation, its data, its assets offline, "Customise"."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from limber import builder
+from limber.loading import load_library
+from limber.offline import collect_precache
+
+from ..conftest import ROOT
+
+
+def page_data(site: Path) -> dict[str, object]:
+    text = (site / "builder.html").read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/json" data-lb-data>(.*?)</script>', text, re.S)
+    assert match
+    return dict(json.loads(match.group(1)))
+
+
+def test_the_builder_is_in_the_top_navigation_of_every_page(real_site: Path) -> None:
+    for page in ("index.html", "stretches/cat-cow.html", "routines/ease-upper-back-tightness.html"):
+        text = (real_site / page).read_text(encoding="utf-8")
+        assert re.search(r'<a href="(\.\./)?builder\.html" class="md-tabs__link">', text), page
+
+
+def test_the_page_carries_every_stretch_with_its_dose_range(real_site: Path) -> None:
+    library = load_library(ROOT, ROOT / "docs")
+    data = page_data(real_site)
+    stretches = {s["slug"]: s for s in data["stretches"]}  # type: ignore[attr-defined]
+    assert list(stretches) == list(library.stretches)
+    assert stretches["seated-thoracic-rotation"]["reps"] == [5, 10]
+    assert stretches["cat-cow"]["kind"] == "breaths" and stretches["cat-cow"]["cues"]
+    assert stretches["childs-pose"]["cue"].startswith("Kneel on the floor")
+    assert stretches["cat-cow"]["url"] == "stretches/cat-cow.html"
+    assert data["guide"] == "contributing.html" and data["base"] is None
+
+
+def test_the_builder_and_its_scripts_are_kept_for_offline_use(real_site: Path) -> None:
+    files = set(collect_precache(real_site).files)
+    assert {"builder.html", "assets/limber/builder.js", "assets/limber/builder.css",
+            "assets/vendor/qrcode-generator/qrcode.js"} <= files  # fmt: skip
+    assert (real_site / "assets" / "vendor" / "qrcode-generator" / "LICENSE").is_file()
+
+
+def test_a_routine_page_offers_to_customise_it(real_site: Path) -> None:
+    library = load_library(ROOT, ROOT / "docs")
+    routine = library.routines["ease-upper-back-tightness"]
+    text = (real_site / "routines" / "ease-upper-back-tightness.html").read_text(encoding="utf-8")
+    match = re.search(r'<a class="md-button" href="([^"]+)">Customise this routine</a>', text)
+    assert match
+    assert html.unescape(match.group(1)) == "../builder.html#r=" + builder.routine_code(routine)
