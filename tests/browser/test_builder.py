@@ -244,6 +244,7 @@ def test_customise_opens_an_authored_routine_in_the_builder(page: Any, real_serv
     page.goto(real_server.url + "routines/ease-upper-back-tightness.html")
     authored = page.locator(".lt-total").inner_text()
     page.get_by_role("link", name="Customise this routine").click()
+    page.locator(".lb-chosen-item").nth(6).wait_for()
     assert len(chosen(page)) == 7 and chosen(page)[0] == "Cat-cow"
     assert page.get_by_role("textbox", name="Routine name").input_value() == (
         "Ease upper back tightness"
