@@ -10,8 +10,29 @@ from pathlib import Path
 
 import pytest
 
+from limber.loading import load_stretches
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def real_names(area: str = "", position: str = "", equipment: str = "") -> list[str]:
+    """Names of the repository's stretches a stretch-index filter shows, in the index's order.
+
+    Tests of the real site ask this instead of hard-coding names, so they keep holding as the
+    library grows; ``equipment="none"`` means stretches that need nothing, as in the filter.
+    """
+    stretches, problems = load_stretches(ROOT)
+    assert not problems, problems
+    return [
+        s.name
+        for s in stretches.values()
+        if (not area or area in s.areas)
+        and (not position or s.position == position)
+        and (
+            not equipment or (not s.equipment if equipment == "none" else equipment in s.equipment)
+        )
+    ]
 
 
 def make_site(dest: Path, stretches: Path | None = None, routines: Path | None = None) -> Path:
