@@ -23,14 +23,14 @@ def test_new_writes_a_stretch_that_validates_and_builds(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = make_site(tmp_path / "site")
-    assert cli.main(["--root", str(site), "new", "Wall angel"]) == 0
-    assert capsys.readouterr().out.strip() == "stretches/wall-angel.md"
-    written = (site / "stretches" / "wall-angel.md").read_text(encoding="utf-8")
+    assert cli.main(["--root", str(site), "new", "Side-lying windmill"]) == 0
+    assert capsys.readouterr().out.strip() == "stretches/side-lying-windmill.md"
+    written = (site / "stretches" / "side-lying-windmill.md").read_text(encoding="utf-8")
     assert written.splitlines()[1] == cli.SCHEMA_COMMENT
     assert cli.main(["--root", str(site), "check"]) == 0
     result = build(site)
     assert result.returncode == 0, result.stderr
-    assert (site / "site" / "stretches" / "wall-angel.html").is_file()
+    assert (site / "site" / "stretches" / "side-lying-windmill.html").is_file()
 
 
 def test_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
