@@ -133,11 +133,12 @@ def _library(stretches: Sequence[Stretch], link: Link) -> str:
     )
     items = "\n".join(_library_item(s, link(stretch_page(s.slug))) for s in stretches)
     return (
-        '<section class="lb-library limber-sheet-hide" aria-labelledby="lb-library-title">'
-        '<h2 id="lb-library-title">The library</h2>'
+        '<section class="lb-library limber-sheet-hide" aria-labelledby="the-library">'
+        '<h2 id="the-library">The library</h2>'
         + filters
         + f'<p class="lb-count" data-lb-count aria-live="polite">{len(stretches)} stretches</p>'
-        + f'<ul class="lb-items" data-lb-items>\n{items}\n</ul></section>'
+        + f'<ul class="lb-items" data-lb-items>\n{items}\n</ul>'
+        + '<p class="lb-back"><a href="#your-routine">Back to your routine</a></p></section>'
     )
 
 
@@ -157,8 +158,8 @@ def _routine_panel() -> str:
         f"<label>Rest between stretches <select data-lb-rest>{rests}</select></label></div>"
         '<p class="lb-total" data-lb-total>No stretches yet.</p>'
         '<ol class="lb-chosen" data-lb-chosen aria-label="Chosen stretches"></ol>'
-        '<p class="lb-empty" data-lb-empty>Add stretches from the library: each '
-        "<strong>Add</strong> button puts one at the end of your routine.</p>"
+        '<p class="lb-empty" data-lb-empty>Add stretches from <a href="#the-library">the '
+        "library</a>: each <strong>Add</strong> button puts one at the end of your routine.</p>"
         '<section class="limber-timer lb-player" data-lb-player hidden '
         'aria-label="Player for your routine">'
         '<script type="application/json" data-limber-config>{}</script></section>'
@@ -177,6 +178,7 @@ def _actions(guide: str) -> str:
         '<button type="button" class="md-button md-button--primary" data-lb-copy>Copy link</button>'
         '<button type="button" class="md-button" data-lb-share hidden>Share…</button>'
         '<button type="button" class="md-button" data-lb-print>Print</button></div>'
+        '<p class="lb-copied" data-lb-copied></p>'
         '<div class="lb-qr" data-lb-qr></div>'
         '<p class="lb-hint">The link holds the whole routine: whoever opens it sees the same '
         "stretches, doses and rests, and can play them, even offline. Nothing goes to a "

@@ -1,15 +1,7 @@
-/* Limber routine builder: choose stretches, set doses and rests, play, save, share, print.
- *
- * Dependency-free, no build step, loaded by the builder page only. The page carries the library
- * as JSON; the routine plays in the timer.js player (LimberTimer.mount), so a built routine and
- * an authored one run the same code. Everything stays on the device (localStorage) or in the
- * share link's fragment, which never reaches a server.
- *
- * The link codec at the top needs no page: Node's tests load this file and call it.
- *
- * Link, version 1:  1;<rest>;<count>;<title>;<slug>:<amount>[:<reps>],...
- * (the title percent-encoded; see limber/builder.py, which encodes the same form).
- */
+/* Limber routine builder, on builder.html only. A built routine plays in the timer.js player
+ * (LimberTimer.mount): one code path with authored routines. It stays on the device or in the
+ * link's fragment (never sent to a server). Link form: see limber/builder.py. The codec at the
+ * top needs no page: Node's tests load this file. */
 (function (root) {
   "use strict";
 
@@ -18,8 +10,6 @@
   var REST_LIMIT = 600;
   var DEFAULT_REST = 10;
   var ITEM = /^([a-z0-9]+(?:-[a-z0-9]+)*):(\d{1,4})(?::(\d{1,3}))?$/;
-
-  /* ---------- The link codec ---------- */
 
   function clipTitle(title) {
     return Array.from(String(title || "")).slice(0, TITLE_LIMIT).join("");
@@ -31,7 +21,6 @@
     });
   }
 
-  /** A routine {title, rest, items: [{slug, amount, reps}]} as link text. */
   function encode(routine) {
     var items = routine.items.map(function (item) {
       return item.slug + ":" + item.amount + (item.reps !== 1 ? ":" + item.reps : "");
@@ -39,8 +28,7 @@
     return [VERSION, routine.rest, routine.items.length, escapeTitle(routine.title), items.join(",")].join(";");
   }
 
-  /** Link text back to a routine, with every problem found; never throws. Stretches are not
-   *  checked against a library here (see resolve). */
+  /** Link text to {title, rest, items, problems}; never throws. */
   function decode(code) {
     var result = { version: null, title: "", rest: DEFAULT_REST, items: [], problems: [] };
     var parts = String(code == null ? "" : code).split(";");
@@ -83,8 +71,7 @@
 
   function clamp(value, range) { return Math.max(range[0], Math.min(range[1], value)); }
 
-  /** A decoded routine checked against the library (slug -> stretch): unknown stretches are
-   *  left out and doses brought into range, each said in `problems`. */
+  /** Unknown stretches left out, doses brought into range: each said in `problems`. */
   function resolve(decoded, library) {
     var problems = decoded.problems.slice(), items = [];
     decoded.items.forEach(function (item) {
@@ -103,13 +90,13 @@
     return { title: decoded.title, rest: decoded.rest, items: items, problems: problems };
   }
 
-  /* ---------- Words, plan and the routine file ---------- */
+  function stretchCount(n) { return n + " stretch" + (n === 1 ? "" : "es"); }
 
   function secondsText(seconds) {
     return seconds % 60 === 0 ? seconds / 60 + " min" : seconds + " s";
   }
 
-  /** The dose as a reader would say it (limber.wording.dose_text, for one chosen dose). */
+  /** As limber.wording.dose_text says it. */
   function doseText(stretch, amount, reps) {
     var text = stretch.kind === "hold" ? "Hold " + secondsText(amount) : amount + " slow breath" + (amount === 1 ? "" : "s");
     var times = reps !== 1 ? ", " + reps + " times" : "";
@@ -124,16 +111,10 @@
     return "about " + minutes + " minute" + (minutes === 1 ? "" : "s");
   }
 
-  function hash(text) {
-    var h = 5381;
-    for (var i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
-    return h.toString(36);
-  }
-
-  /** The player's plan JSON for a routine: the same shape authored routine pages carry. */
+  /** The plan JSON authored routine pages carry. */
   function playerConfig(routine, library, settings) {
     return {
-      id: "builder:" + hash(encode(routine)),
+      id: "builder:" + encode(routine),
       title: routine.title || "Your routine",
       rest: routine.rest,
       settings: settings,
@@ -151,7 +132,7 @@
     return (String(text).toLowerCase().match(/[a-z0-9]+/g) || []).join("-");
   }
 
-  /** The docs/routines/<slug>.md text that adds this routine to the library (SPEC section 3). */
+  /** The docs/routines/<slug>.md text of this routine. */
   function proposal(routine, library) {
     var title = routine.title.trim() || "My routine";
     var lines = ["---", "title: " + JSON.stringify(title), "rest: " + routine.rest, "stretches:"];
@@ -164,12 +145,12 @@
     return { path: "docs/routines/" + (slugify(title) || "my-routine") + ".md", text: lines.join("\n") };
   }
 
-  /** Routines from an exported file's text, or a message saying why the file is not one. */
+
   function readExport(text, library) {
     var data;
     try { data = JSON.parse(text); } catch (error) { return { error: "it is not JSON (" + error.message + ")" }; }
     if (!data || data.format !== "limber-routines" || !Array.isArray(data.routines)) {
-      return { error: "it is not a file of Limber routines (expected \"format\": \"limber-routines\" and a list of \"routines\")" };
+      return { error: "it is not a file of Limber routines" };
     }
     if (data.version !== VERSION) return { error: "it is version " + data.version + " of the format; this page reads version " + VERSION };
     var routines = [], problems = [];
@@ -213,8 +194,6 @@
   }
   root.LimberBuilder = codec;
 
-  /* ---------- On the page ---------- */
-
   var DRAFT = "limber:builder:draft";
   var SAVED = "limber:builder:saved";
 
@@ -238,7 +217,7 @@
   function iconButton(name, label, uid) {
     var b = el("button", { type: "button", class: "lb-icon", "data-act": name, "data-uid": String(uid),
       "aria-label": label, title: label });
-    b.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="' + ICONS[name] + '"/></svg>';
+    b.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="' + ICONS[name] + '"/></svg>';
     return b;
   }
 
@@ -261,7 +240,9 @@
     this.open();
   }
 
-  Builder.prototype.fromCode = function (code) {
+  var proto = Builder.prototype;
+
+  proto.fromCode = function (code) {
     var resolved = resolve(decode(code), this.library);
     var self = this;
     var problems = resolved.problems;
@@ -270,9 +251,8 @@
     return { routine: resolved, problems: problems };
   };
 
-  /* Opening: a link in the address wins over the draft; a different draft is kept in the saved
-     list so that opening someone's link never loses your own work. */
-  Builder.prototype.open = function () {
+  /* A link wins over the draft, which is kept among the saved: a link never loses your work. */
+  proto.open = function () {
     var match = /(?:^#|[#&])r=([^&]*)/.exec(location.hash);
     var draft = readJSON(DRAFT);
     var draftRoutine = draft && typeof draft.code === "string" ? this.fromCode(draft.code).routine : null;
@@ -296,13 +276,13 @@
     this.render();
   };
 
-  Builder.prototype.showProblems = function (problems, kept) {
+  proto.showProblems = function (problems, kept) {
     var notice = this.$("notice");
     notice.textContent = "";
     if (!problems.length) { notice.hidden = true; return; }
     notice.appendChild(el("p", {}, kept
-      ? "This link was not quite whole. It opened what it could (" + kept + " stretch" + (kept === 1 ? "" : "es") + "); here is what it left out or changed:"
-      : "This link could not be opened: nothing in it could be read as a routine. What went wrong:"));
+      ? "This link was damaged or is out of date. It opened " + stretchCount(kept) + "; left out or changed:"
+      : "Nothing in this link could be read as a routine:"));
     var list = notice.appendChild(el("ul"));
     problems.forEach(function (p) { list.appendChild(el("li", {}, p)); });
     var close = notice.appendChild(el("button", { type: "button", class: "md-button" }, "Dismiss"));
@@ -310,13 +290,11 @@
     notice.hidden = false;
   };
 
-  Builder.prototype.say = function (text) {
-    var status = this.$("status");
-    status.textContent = "";
-    setTimeout(function () { status.textContent = text; }, 30);
+  proto.say = function (text) {
+    this.$("status").textContent = text;
   };
 
-  Builder.prototype.keep = function (routine, fallback) {
+  proto.keep = function (routine, fallback) {
     var code = encode(routine);
     if (this.saved.some(function (r) { return encode(r) === code; })) return;
     var copy = JSON.parse(JSON.stringify(routine));
@@ -325,14 +303,12 @@
     this.storeSaved();
   };
 
-  Builder.prototype.storeSaved = function () {
+  proto.storeSaved = function () {
     writeJSON(SAVED, this.saved.map(function (r) { return { code: encode(r) }; }));
     this.renderSaved();
   };
 
-  /* ---------- Wiring ---------- */
-
-  Builder.prototype.wire = function () {
+  proto.wire = function () {
     var self = this;
     Array.prototype.forEach.call(this.box.querySelectorAll("[data-lb-add]"), function (button) {
       button.disabled = false;
@@ -363,18 +339,18 @@
     });
   };
 
-  Builder.prototype.item = function (uid) {
+  proto.item = function (uid) {
     return this.routine.items.filter(function (i) { return i.uid === uid; })[0];
   };
 
-  Builder.prototype.add = function (slug) {
+  proto.add = function (slug) {
     var s = this.library[slug];
     this.routine.items.push({ uid: ++this.uid, slug: slug, amount: s.amount[0], reps: s.reps[0] });
     this.render();
     this.say("Added " + s.name + ". " + this.summary());
   };
 
-  Builder.prototype.act = function (action, uid) {
+  proto.act = function (action, uid) {
     var items = this.routine.items, index = items.indexOf(this.item(uid));
     if (index < 0) return;
     var name = this.library[items[index].slug].name;
@@ -396,37 +372,37 @@
     this.say(name + " is now " + (to + 1) + " of " + items.length + ".");
   };
 
-  Builder.prototype.focus = function (selector) {
+  proto.focus = function (selector) {
     var target = this.box.querySelector(selector);
     if (target) target.focus();
   };
 
-  /* Dragging is an extra for pointer users; the buttons do the same by keyboard. */
-  Builder.prototype.wireDrag = function () {
+  /* Dragging: an extra; the buttons do the same by keyboard. */
+  proto.wireDrag = function () {
     var self = this, list = this.$("chosen"), dragged = null;
+    function at(event) {
+      var li = event.target.closest && event.target.closest("li[data-uid]");
+      return li && self.item(Number(li.getAttribute("data-uid")));
+    }
     list.addEventListener("dragstart", function (event) {
-      var li = event.target.closest && event.target.closest("li[data-uid]");
-      if (!li) return;
-      dragged = Number(li.getAttribute("data-uid"));
-      event.dataTransfer.effectAllowed = "move";
-      event.dataTransfer.setData("text/plain", String(dragged));
+      dragged = at(event);
+      if (dragged) event.dataTransfer.setData("text/plain", "");
     });
-    list.addEventListener("dragover", function (event) { if (dragged !== null) event.preventDefault(); });
+    list.addEventListener("dragover", function (event) { if (dragged) event.preventDefault(); });
+    list.addEventListener("dragend", function () { dragged = null; });
     list.addEventListener("drop", function (event) {
-      var li = event.target.closest && event.target.closest("li[data-uid]");
-      if (dragged === null || !li) return;
+      var target = at(event), items = self.routine.items;
+      if (!dragged || !target) return;
       event.preventDefault();
-      var items = self.routine.items, moving = self.item(dragged), target = self.item(Number(li.getAttribute("data-uid")));
-      var below = items.indexOf(moving) < items.indexOf(target);
-      items.splice(items.indexOf(moving), 1);
-      items.splice(items.indexOf(target) + (below ? 1 : 0), 0, moving);
+      var below = items.indexOf(dragged) < items.indexOf(target);
+      items.splice(items.indexOf(dragged), 1);
+      items.splice(items.indexOf(target) + (below ? 1 : 0), 0, dragged);
       dragged = null;
       self.render();
     });
-    list.addEventListener("dragend", function () { dragged = null; });
   };
 
-  Builder.prototype.wireFilters = function () {
+  proto.wireFilters = function () {
     var form = this.box.querySelector("[data-lb-filters]"), self = this;
     var items = this.box.querySelectorAll(".lb-item");
     function apply() {
@@ -453,7 +429,7 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
   };
 
-  Builder.prototype.wireActions = function () {
+  proto.wireActions = function () {
     var self = this, link = this.$("link");
     link.addEventListener("focus", function () { link.select(); });
     this.$("copy").addEventListener("click", function () {
@@ -492,29 +468,26 @@
     });
   };
 
-  Builder.prototype.copy = function (text, done, field) {
+  proto.copy = function (text, done, field) {
     var self = this;
     function fallback() {
       field.focus();
       field.select();
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
-      self.note(ok ? done : "Select the text and copy it (Ctrl+C or \u2318C).");
+      self.note(ok ? done : "Select the text and copy it.");
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(function () { self.note(done); }, fallback);
     } else fallback();
   };
 
-  Builder.prototype.note = function (text) {
+  proto.note = function (text) {
     this.say(text);
-    var where = this.$("copied") || this.$("actions").appendChild(el("p", { class: "lb-copied", "data-lb-copied": "" }));
-    where.textContent = text;
+    this.$("copied").textContent = text;
   };
 
-  /* ---------- Saved routines, export and import ---------- */
-
-  Builder.prototype.save = function () {
+  proto.save = function () {
     var routine = JSON.parse(JSON.stringify(this.routine));
     if (!routine.items.length) { this.savedNote("Add a stretch first: there is nothing to save yet."); return; }
     routine.title = routine.title || "My routine " + (this.saved.length + 1);
@@ -527,7 +500,7 @@
     this.savedNote((same ? "Updated " : "Saved ") + "\u201c" + routine.title + "\u201d on this device.");
   };
 
-  Builder.prototype.savedNote = function (text, undo) {
+  proto.savedNote = function (text, undo) {
     var note = this.$("saved-note");
     note.textContent = text + " ";
     if (undo) {
@@ -536,7 +509,7 @@
     }
   };
 
-  Builder.prototype.savedAct = function (action, index) {
+  proto.savedAct = function (action, index) {
     var self = this, routine = this.saved[index];
     if (!routine) return;
     if (action === "open") {
@@ -558,7 +531,7 @@
     }
   };
 
-  Builder.prototype.renameField = function (index) {
+  proto.renameField = function (index) {
     var self = this, routine = this.saved[index];
     var li = this.$("saved-list").children[index];
     li.textContent = "";
@@ -580,7 +553,7 @@
     input.select();
   };
 
-  Builder.prototype.renderSaved = function () {
+  proto.renderSaved = function () {
     var list = this.$("saved-list"), self = this;
     list.textContent = "";
     if (!this.saved.length) {
@@ -590,7 +563,7 @@
     this.saved.forEach(function (routine, index) {
       var li = list.appendChild(el("li"));
       var text = li.appendChild(el("span", { class: "lb-saved-name" }, routine.title));
-      text.appendChild(el("small", {}, " " + routine.items.length + " stretch" + (routine.items.length === 1 ? "" : "es") +
+      text.appendChild(el("small", {}, " " + stretchCount(routine.items.length) +
         ", " + minutesText(self.total(routine))));
       [["open", "Open"], ["rename", "Rename"], ["delete", "Delete"]].forEach(function (pair) {
         li.appendChild(el("button", { type: "button", class: "md-button lb-small", "data-saved": pair[0],
@@ -599,7 +572,7 @@
     });
   };
 
-  Builder.prototype.exportFile = function () {
+  proto.exportFile = function () {
     var saved = this.saved.slice();
     if (this.routine.items.length && !saved.some(function (r) { return encode(r) === encode(this.routine); }, this)) {
       saved.unshift(JSON.parse(JSON.stringify(this.routine)));
@@ -614,7 +587,7 @@
     this.savedNote("Exported " + saved.length + " routine" + (saved.length === 1 ? "" : "s") + " as limber-routines.json.");
   };
 
-  Builder.prototype.importFile = function (file) {
+  proto.importFile = function (file) {
     var self = this, reader = new FileReader();
     reader.onload = function () {
       var result = readExport(String(reader.result), self.library);
@@ -628,9 +601,7 @@
     reader.readAsText(file);
   };
 
-  /* ---------- Rendering ---------- */
-
-  Builder.prototype.total = function (routine) {
+  proto.total = function (routine) {
     var timer = root.LimberTimer, prefs = readJSON("limber:prefs") || {};
     var pace = String(prefs.pace || "").split("-");
     var config = playerConfig(routine, this.library, this.data.settings);
@@ -638,21 +609,17 @@
     return timer.totalSeconds(plan);
   };
 
-  Builder.prototype.summary = function () {
+  proto.summary = function () {
     var n = this.routine.items.length;
-    return n ? n + " stretch" + (n === 1 ? "" : "es") + ", " + timerClock(this.total(this.routine)) + " in all." : "Your routine is empty.";
+    return n ? stretchCount(n) + ", " + root.LimberTimer.clock(this.total(this.routine)) + " in all." : "Your routine is empty.";
   };
 
-  function timerClock(seconds) {
-    return root.LimberTimer.clock(seconds);
-  }
-
-  Builder.prototype.thumb = function (slug) {
+  proto.thumb = function (slug) {
     var source = this.box.querySelector('.lb-item[data-slug="' + slug + '"] .limber-thumb');
     return source ? source.cloneNode(true) : el("span", { class: "limber-thumb" });
   };
 
-  Builder.prototype.doseSelect = function (item, field) {
+  proto.doseSelect = function (item, field) {
     var s = this.library[item.slug], range = field === "amount" ? s.amount : s.reps;
     var step = field === "amount" && s.kind === "hold" ? 5 : 1;
     var label = field === "reps" ? "Times" : s.kind === "hold" ? "Hold" : "Breaths";
@@ -672,7 +639,7 @@
     return wrap;
   };
 
-  Builder.prototype.renderChosen = function () {
+  proto.renderChosen = function () {
     var list = this.$("chosen"), self = this, items = this.routine.items;
     list.textContent = "";
     items.forEach(function (item, index) {
@@ -706,7 +673,7 @@
     });
   };
 
-  Builder.prototype.shareUrl = function (code) {
+  proto.shareUrl = function (code) {
     var base = this.data.base || location.href.replace(/[?#].*$/, "");
     return base + "#r=" + code;
   };
@@ -724,13 +691,13 @@
     } catch (error) { return null; }
   }
 
-  Builder.prototype.renderSheet = function (url, qr, seconds) {
+  proto.renderSheet = function (url, qr, seconds) {
     var sheet = this.$("sheet"), self = this, r = this.routine, n = r.items.length;
     sheet.textContent = "";
     sheet.appendChild(el("h2", { class: "lb-sheet-title" }, r.title || "My routine"));
     var meta = sheet.appendChild(el("p", { class: "limber-meta" }));
     meta.appendChild(el("strong", {}, minutesText(seconds)));
-    meta.appendChild(document.createTextNode(" \u00b7 " + n + " stretch" + (n === 1 ? "" : "es") + " \u00b7 " + r.rest + " s rest between them"));
+    meta.appendChild(document.createTextNode(" \u00b7 " + stretchCount(n) + " \u00b7 " + r.rest + " s rest between them"));
     var list = sheet.appendChild(el("ol", { class: "limber-routine" }));
     r.items.forEach(function (item) {
       var s = self.library[item.slug];
@@ -749,7 +716,7 @@
     foot.appendChild(el("p", {}, qr ? "Scan the code to open this routine in Limber and play it with the timer." : url));
   };
 
-  Builder.prototype.mountPlayer = function (now) {
+  proto.mountPlayer = function (now) {
     var player = this.$("player"), r = this.routine;
     var status = player.getAttribute("data-status");
     if (!now && status && status !== "idle" && status !== "done") {
@@ -767,11 +734,13 @@
     var config = playerConfig(r, this.library, this.data.settings);
     player.querySelector("[data-limber-config]").textContent = JSON.stringify(config);
     player.setAttribute("data-limber-timer", "routine");
+    var lost = now && player.contains(document.activeElement);
     root.LimberTimer.mount(player);
+    if (lost) player.querySelector(".lt-start").focus(); // Reset was pressed: keep focus in the player
   };
 
-  /** Show the routine everywhere it appears, keep it on the device and in the address. */
-  Builder.prototype.render = function (typing) {
+  /** Show the routine everywhere; keep it on the device and in the address. */
+  proto.render = function (typing) {
     var r = this.routine, code = encode(r), n = r.items.length;
     var title = this.$("title");
     if (!typing) title.value = r.title;
@@ -783,7 +752,7 @@
     if (!typing) this.renderChosen();
     var seconds = n ? this.total(r) : 0;
     this.$("total").textContent = n
-      ? "Total time " + timerClock(seconds) + " \u00b7 " + n + " stretch" + (n === 1 ? "" : "es") + " \u00b7 " + r.rest + " s rest between them"
+      ? "Total time " + root.LimberTimer.clock(seconds) + " \u00b7 " + stretchCount(n) + " \u00b7 " + r.rest + " s rest between them"
       : "No stretches yet.";
     var url = this.shareUrl(code);
     this.$("link").value = url;
