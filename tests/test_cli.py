@@ -19,18 +19,80 @@ from .test_loading import STRETCH_RULES
 INVALID = FIXTURES / "invalid" / "stretches"
 
 
-def test_new_writes_a_stretch_that_validates_and_builds(
+def test_new_writes_a_stretch_that_check_holds_until_its_example_text_is_replaced(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = make_site(tmp_path / "site")
     assert cli.main(["--root", str(site), "new", "Side-lying windmill"]) == 0
     assert capsys.readouterr().out.strip() == "stretches/side-lying-windmill.md"
-    written = (site / "stretches" / "side-lying-windmill.md").read_text(encoding="utf-8")
+    file = site / "stretches" / "side-lying-windmill.md"
+    written = file.read_text(encoding="utf-8")
     assert written.splitlines()[1] == cli.SCHEMA_COMMENT
+    assert cli.main(["--root", str(site), "check"]) == 1
+    own = "your own words (replace the example text from limber new)"
+    steps = "your own steps (replace the example text from limber new)"
+    where = "stretches/side-lying-windmill.md"
+    assert capsys.readouterr().out.splitlines() == [
+        f"{where}:7: summary: found the template's example 'One sentence on what it stretches "
+        f"and why.'; allowed: {own}",
+        f"{where}:18: cautions: found the template's example 'Stop if you feel tingling in the "
+        f"arms.'; allowed: {own}",
+        f"{where}:25: body: found the template's example step 'First step, in your own words, "
+        f'speaking to the reader ("Stand tall...").\'; allowed: {steps}',
+        f"{where}:26: body: found the template's example step 'Keep each step short: one "
+        f"movement or one position.'; allowed: {steps}",
+        f"{where}:30: body: found the template's example step 'What to feel, what to avoid, an "
+        f"easier or harder version.'; allowed: {steps}",
+    ]
+    assert build(site).returncode == 1  # the build refuses it too
+    front, _ = written.split("\n---\n\n")
+    file.write_text(
+        front.replace(
+            "One sentence on what it stretches and why.", "Opens the upper back."
+        ).replace("Stop if you feel tingling in the arms.", "Keep the lower back on the wall.")
+        + "\n---\n\n1. Stand with your back to a wall.\n2. Slide your arms up slowly.\n",
+        encoding="utf-8",
+    )
     assert cli.main(["--root", str(site), "check"]) == 0
     result = build(site)
     assert result.returncode == 0, result.stderr
     assert (site / "site" / "stretches" / "side-lying-windmill.html").is_file()
+
+
+def test_check_shows_advice_marked_as_advice_and_never_fails_on_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "site")
+    (site / "stretches" / "loose-notes.md").write_text(
+        "---\nname: Loose notes\nsummary: Eases the neck.\nareas: [neck]\nposition: seated\n"
+        "hold: 20\n---\n\nSit tall and tilt your head gently to one side.\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["--root", str(site), "check"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [
+        "stretches/loose-notes.md: advice: body: found no numbered list of steps; advised: "
+        "steps as '1. ...', '2. ...' lines, which the card and the routine sheet show",
+        "stretches/loose-notes.md: advice: cautions: found none; advised: one or two short "
+        "warnings (what to avoid, when to stop)",
+    ]
+    assert captured.err.strip() == (
+        "All content is valid. (2 pieces of advice above; advice never fails a build)"
+    )
+    assert cli.main(["--root", str(site), "check", "--format", "github"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "::notice file=stretches/loose-notes.md,title=advice: cautions::found none; advised: "
+        "one or two short warnings (what to avoid, when to stop)"
+    )
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_real_content_has_no_problem_and_needs_no_advice(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["--root", str(ROOT), "check"]) == 0
+    assert capsys.readouterr().out == ""
 
 
 def test_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from limber.content import check_text
 from limber.loading import load_library, load_routines, load_stretches
 from limber.problems import ContentError
 
@@ -19,12 +20,17 @@ AREAS = (
 )
 COUNT = "a whole number of {} above 0, or [min, max] with 0 < min <= max"
 DOSE = "exactly one of hold (seconds) or breaths (breath cycles)"
+OWN_WORDS = "your own words (replace the example text from limber new)"
+SELF_CARE = (
+    "words of gentle self-care: say what the reader may feel, not what the stretch cures, "
+    "fixes or treats (see the content rules in the contributor guide)"
+)
 
 STRETCH_RULES = {
     "unknown-key": [
-        "stretches/unknown-key.md:6: holds: unknown field; allowed: name, summary, areas, "
-        "position, equipment, level, hold, breaths, sides, reps, cues, muscles, cautions, "
-        "figure, author, source, license (did you mean 'hold'?)"
+        "stretches/unknown-key.md:6: holds: unknown field; allowed: name, aliases, summary, "
+        "areas, position, equipment, level, hold, breaths, sides, reps, cues, muscles, "
+        "cautions, figure, author, source, license (did you mean 'hold'?)"
     ],
     "wrong-type": [
         "stretches/wrong-type.md:7: level: found 3; allowed: beginner | intermediate | advanced",
@@ -124,6 +130,27 @@ STRETCH_RULES = {
         "stretches/figure-one-keyframe.md:7: figure: keyframes: found a mapping {only}; allowed: "
         "two or more named frames, each a mapping of joints to degrees"
     ],
+    "bad-aliases": [
+        "stretches/bad-aliases.md:3: aliases: found 'pec STRETCH' twice, ignoring case; allowed: "
+        "a list of up to 8 names of 3 to 40 characters"
+    ],
+    "template-left": [
+        f"stretches/template-left.md:3: summary: found the template's example 'One sentence on "
+        f"what it stretches and why.'; allowed: {OWN_WORDS}",
+        f"stretches/template-left.md:7: cautions: found the template's example 'Stop if you "
+        f"feel tingling in the arms.'; allowed: {OWN_WORDS}",
+        "stretches/template-left.md:11: body: found the template's example step 'Keep each step "
+        "short: one movement or one position.'; allowed: your own steps (replace the example "
+        "text from limber new)",
+    ],
+    "treatment-claim": [
+        f"stretches/treatment-claim.md:3: summary: found the treatment claim 'Cures' in 'Cures "
+        f"back pain in a week.'; allowed: {SELF_CARE}",
+        f"stretches/treatment-claim.md:11: body: found the treatment claim 'fixes' in '2. This "
+        f"stretch fixes a stiff back and treats sciatica...'; allowed: {SELF_CARE}",
+        f"stretches/treatment-claim.md:11: body: found the treatment claim 'treats' in "
+        f"'...stretch fixes a stiff back and treats sciatica for good.'; allowed: {SELF_CARE}",
+    ],
 }
 
 
@@ -140,6 +167,25 @@ def test_names_are_unique_ignoring_case() -> None:
         "stretches/duplicate-name-b.md:2: name: found 'duplicate NAME', already the name of "
         "stretches/duplicate-name-a.md; allowed: a name no other stretch has, ignoring case"
     ]
+
+
+def test_names_and_aliases_never_clash_ignoring_case() -> None:
+    files = [INVALID / "stretches" / f"alias-clash-{x}.md" for x in "ab"]
+    stretches, problems = load_stretches(INVALID, files)
+    clash = "allowed: a name no stretch has as its name or alias, ignoring case"
+    assert [str(problem) for problem in problems] == [
+        f"stretches/alias-clash-a.md:3: aliases: found 'Alias clash', its own name; {clash}",
+        "stretches/alias-clash-a.md:3: aliases: found 'Cat camel', already the name of "
+        f"stretches/alias-clash-b.md; {clash}",
+        "stretches/alias-clash-b.md:3: aliases: found 'ALIAS CLASH', already the name of "
+        f"stretches/alias-clash-a.md; {clash}",
+    ]
+    assert stretches["alias-clash-b"].aliases == ("Other name", "ALIAS CLASH")
+
+
+def test_a_treatment_claim_may_be_an_imperative_or_a_denial_of_one() -> None:
+    fine = "1. Fix your gaze on a point ahead.\n2. Treat your knees kindly: a towel helps."
+    assert check_text("s.md", {"summary": "Eases the back."}, {}, fine, 10) == []
 
 
 def test_every_problem_of_every_file_is_reported_at_once() -> None:

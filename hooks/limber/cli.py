@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from limber import layout, schema, vocabulary
+from limber import content, layout, schema, vocabulary
 from limber.figures.raster import contact_sheet
 from limber.loading import load_library, load_stretches
 from limber.problems import ContentError, Problem
@@ -38,24 +38,45 @@ def format_problem(problem: Problem, style: str) -> str:
 
 
 def check(root: Path, paths: Sequence[str], style: str) -> int:
-    """Validate all content, print the problems of ``paths`` (or all), return the exit code."""
+    """Validate all content, print the problems of ``paths`` (or all) and the advice on style,
+    return the exit code: 1 for any problem; advice alone never fails."""
     try:
         load_library(root, _docs_dir(root))
         problems: list[Problem] = []
     except ContentError as error:
         problems = error.problems
+    stretches, _ = load_stretches(root)
+    advised = [item for stretch in stretches.values() for item in content.advice(stretch)]
     if paths:
         wanted = {Path(path).resolve() for path in paths}
         problems = [p for p in problems if (root / p.path).resolve() in wanted]
+        advised = [a for a in advised if (root / a.path).resolve() in wanted]
     for problem in problems:
         print(format_problem(problem, style))
+    for item in sorted(advised):
+        print(format_advice(item, style))
+    tips = f" ({_count(len(advised), 'piece')} of advice above; advice never fails a build)"
     if problems:
         files = len({problem.path for problem in problems})
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems)} {noun} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
+        print(
+            f"{_count(len(problems), 'problem')} in {_count(files, 'file')}"
+            + (tips if advised else ""),
+            file=sys.stderr,
+        )
         return 1
-    print("All content is valid.", file=sys.stderr)
+    print("All content is valid." + (tips if advised else ""), file=sys.stderr)
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def format_advice(item: Problem, style: str) -> str:
+    """Advice on style, marked as such so nobody mistakes it for a problem."""
+    if style == "github":
+        return f"::notice file={item.path},title=advice: {item.field}::{item.message}"
+    return f"{item.path}: advice: {item.field}: {item.message}"
 
 
 def slugify(name: str) -> str:
@@ -83,6 +104,7 @@ def render_template(name: str) -> str:
         f"name: {quoted}  # required: {schema.STRETCH_FIELDS['name'].doc}",
     ]
     examples = {
+        "aliases": '["Another name people know it by"]',
         "summary": "One sentence on what it stretches and why.",
         "areas": "[upper-back]",
         "position": "standing",

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from limber import schema
+from limber import content, schema
 from limber.layout import (
     BUILDER_PAGE,
     RESERVED_SLUGS,
@@ -38,6 +38,7 @@ class Source:
     item_lines: dict[str, list[int]] = field(default_factory=dict)
     body: str = ""
     body_line: int = 0
+    body_first: int = 0  # the line of the body's first text, after blank lines
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)
@@ -96,7 +97,8 @@ def read_source(file: Path, path: str) -> tuple[Source | None, list[Problem]]:
         if isinstance(value_node, yaml.SequenceNode):
             item_lines[key] = [item.start_mark.line + 2 for item in value_node.value]
     body = "\n".join(lines[end + 1 :]).strip()
-    return Source(path, data, key_lines, item_lines, body, end + 2), problems
+    blank = next((i for i, line in enumerate(lines[end + 1 :]) if line.strip()), 0)
+    return Source(path, data, key_lines, item_lines, body, end + 2, end + 2 + blank), problems
 
 
 def _unknown_keys(source: Source, allowed: Iterable[str]) -> list[Problem]:
@@ -175,6 +177,9 @@ def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Probl
     if not source.body:
         message = "found nothing after the front-matter; allowed: numbered steps, then tips"
         problems.append(Problem(source.path, source.body_line, "body", message))
+    problems += content.check_text(
+        source.path, source.data, source.lines, source.body, source.body_first
+    )
     if problems:
         return None, problems
     kind = doses[0]
@@ -203,6 +208,7 @@ def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Probl
         source=values.get("source", ""),
         license=values.get("license", ""),
         figure=values.get("figure"),
+        aliases=values.get("aliases", ()),
     )
     return stretch, []
 
@@ -305,6 +311,7 @@ def load_stretches(
     paths = sorted(files) if files is not None else sorted(folder.glob("*.md"))
     stretches: list[Stretch] = []
     name_lines: dict[str, int] = {}
+    alias_lines: dict[str, int] = {}
     problems: list[Problem] = []
     for file in paths:
         shown = _shown(file, root)
@@ -317,17 +324,39 @@ def load_stretches(
         if stretch:
             stretches.append(stretch)
             name_lines[stretch.slug] = source.line("name")
-    owners: dict[str, Stretch] = {}
+            alias_lines[stretch.slug] = source.line("aliases")
+    problems += _name_clashes(stretches, name_lines, alias_lines)
+    ordered = sorted(stretches, key=lambda s: (s.name.casefold(), s.slug))
+    return {stretch.slug: stretch for stretch in ordered}, sorted(problems)
+
+
+def _name_clashes(
+    stretches: Iterable[Stretch], name_lines: Mapping[str, int], alias_lines: Mapping[str, int]
+) -> list[Problem]:
+    """A problem for each name or alias that another stretch (or the same one) already uses,
+    ignoring case: search and people would not know which stretch is meant."""
+    owners: dict[str, tuple[Stretch, str]] = {}
+    problems: list[Problem] = []
     for stretch in stretches:
-        other = owners.setdefault(stretch.name.casefold(), stretch)
+        other, _ = owners.setdefault(stretch.name.casefold(), (stretch, "the name"))
         if other is not stretch:
             message = (
                 f"found {stretch.name!r}, already the name of {other.path}; "
                 "allowed: a name no other stretch has, ignoring case"
             )
             problems.append(Problem(stretch.path, name_lines[stretch.slug], "name", message))
-    ordered = sorted(stretches, key=lambda s: (s.name.casefold(), s.slug))
-    return {stretch.slug: stretch for stretch in ordered}, sorted(problems)
+    for stretch in stretches:
+        for alias in stretch.aliases:
+            other, kind = owners.setdefault(alias.casefold(), (stretch, "an alias"))
+            if other is stretch and kind == "an alias":
+                continue
+            whose = "its own name" if other is stretch else f"already {kind} of {other.path}"
+            message = (
+                f"found {alias!r}, {whose}; allowed: a name no stretch has as its name or "
+                "alias, ignoring case"
+            )
+            problems.append(Problem(stretch.path, alias_lines[stretch.slug], "aliases", message))
+    return problems
 
 
 def routine_files(docs_dir: Path) -> list[Path]:

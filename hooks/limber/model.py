@@ -85,6 +85,7 @@ class Stretch:
     source: str = ""
     license: str = ""
     figure: Figure | None = None
+    aliases: tuple[str, ...] = ()
 
     @property
     def steps(self) -> tuple[str, ...]:

@@ -59,6 +59,14 @@ def _facts(stretch: Stretch) -> str:
     return f'<dl class="limber-facts">\n{cells}\n</dl>\n'
 
 
+def _aliases(stretch: Stretch) -> str:
+    """The other names people know the stretch by: shown, and so found by search."""
+    if not stretch.aliases:
+        return ""
+    names = ", ".join(html.text(alias) for alias in stretch.aliases)
+    return f'<p class="limber-aliases">Also called: {names}</p>\n'
+
+
 def marker(name: str) -> str:
     """A placeholder left in the Markdown for a block of HTML filled in after rendering."""
     return f"<!--limber:{name}-->"
@@ -96,7 +104,8 @@ def render_stretch_blocks(stretch: Stretch, link: Link, *, card: bool = False) -
     """The HTML of a stretch page: header, facts and timer; cautions; card, safety, credits."""
     top = (
         f'<h1 class="limber-title">{html.text(stretch.name)}</h1>\n'
-        f'<p class="limber-lead">{html.text(stretch.summary)}</p>\n'
+        + _aliases(stretch)
+        + f'<p class="limber-lead">{html.text(stretch.summary)}</p>\n'
         '<div class="limber-overview">'
         + marker("figure")
         + _facts(stretch)

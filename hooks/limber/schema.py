@@ -187,6 +187,48 @@ class Cues:
 
 
 @dataclass(frozen=True)
+class Aliases:
+    """Other names people type for a stretch ("cat camel", "pec stretch"): a short list of
+    short names, each at most once ignoring case. Clashes with other stretches' names and
+    aliases are checked across files, in ``loading``."""
+
+    max_items: int = 8
+    min_length: int = 3
+    max_length: int = 40
+
+    @property
+    def allowed(self) -> str:
+        return (
+            f"a list of up to {self.max_items} names of {self.min_length} to "
+            f"{self.max_length} characters"
+        )
+
+    def check(self, value: Any) -> tuple[str, ...]:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items or len(items) > self.max_items:
+            raise Invalid(f"found {found(value)}; allowed: {self.allowed}")
+        names: list[str] = []
+        for item in items:
+            name = Text(self.max_length).check(item) if isinstance(item, str) else None
+            if name is None or len(name) < self.min_length:
+                raise Invalid(f"found {found(item)}; allowed: {self.allowed}")
+            if name.casefold() in {known.casefold() for known in names}:
+                raise Invalid(f"found {name!r} twice, ignoring case; allowed: {self.allowed}")
+            names.append(name)
+        return tuple(names)
+
+    def json_schema(self) -> dict[str, Any]:
+        name = {**Text(self.max_length).json_schema(), "minLength": self.min_length}
+        return {
+            "type": "array",
+            "items": name,
+            "minItems": 1,
+            "maxItems": self.max_items,
+            "uniqueItems": True,
+        }
+
+
+@dataclass(frozen=True)
 class FigureSpec:
     """A stretch's picture: a view, a base pose, props, joint adjustments and keyframes."""
 
@@ -281,7 +323,7 @@ class FigureSpec:
         }
 
 
-Kind = Text | TextList | Choice | Words | Count | Seconds | Cues | FigureSpec
+Kind = Text | TextList | Choice | Words | Count | Seconds | Cues | Aliases | FigureSpec
 
 
 @dataclass(frozen=True)
@@ -295,6 +337,7 @@ class Field:
 
 STRETCH_FIELDS: Mapping[str, Field] = {
     "name": Field(Text(80), "Display name, unique ignoring case.", required=True),
+    "aliases": Field(Aliases(), "Other names people know it by, for search: a list."),
     "summary": Field(Text(160), "One sentence saying what the stretch does.", required=True),
     "areas": Field(Words(vocabulary.AREAS, 1), "Where it is felt.", required=True),
     "position": Field(Choice(vocabulary.POSITIONS), "Starting position.", required=True),

@@ -127,6 +127,15 @@ def test_search_finds_a_stretch_by_words_of_its_steps(context: Any, real_server:
     assert "Cat-cow" in result.inner_text()
 
 
+def test_search_finds_a_stretch_by_a_name_people_type(context: Any, real_server: Server) -> None:
+    page = context.new_page()
+    page.goto(real_server.url + "index.html")
+    page.get_by_role("textbox", name="Search").press_sequentially("pec stretch", delay=30)
+    result = page.locator(".md-search-result__item").first
+    result.wait_for()
+    assert "Doorway stretch" in result.inner_text()
+
+
 def test_no_page_asks_another_host(context: Any, real_server: Server) -> None:
     page = context.new_page()
     for path in PAGES:
