@@ -116,7 +116,8 @@ def test_a_stretch_is_found_by_its_aliases_and_shows_them(real_site: Path) -> No
     docs = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     entry = next(d for d in docs["docs"] if d["location"] == "stretches/cat-cow.html")
     assert "Cat camel" in entry["text"] and "Cat cow stretch" in entry["text"]
-    assert "Also called: Cat camel, Cat cow stretch" in text_of(real_site / "stretches/cat-cow.html")
+    page = text_of(real_site / "stretches/cat-cow.html")
+    assert "Also called: Cat camel, Cat cow stretch" in page
 
 
 def test_nothing_on_the_real_site_asks_another_host(real_site: Path) -> None:
