@@ -138,7 +138,8 @@ def _library(stretches: Sequence[Stretch], link: Link) -> str:
         + filters
         + f'<p class="lb-count" data-lb-count aria-live="polite">{len(stretches)} stretches</p>'
         + f'<ul class="lb-items" data-lb-items>\n{items}\n</ul>'
-        + '<p class="lb-back"><a href="#your-routine">Back to your routine</a></p></section>'
+        + '<p class="lb-tally"><span data-lb-tally></span> '
+        '<a href="#your-routine">See your routine</a></p></section>'
     )
 
 

@@ -73,6 +73,9 @@ def test_build_four_stretches_by_keyboard_and_a_reload_keeps_them(
     # switch), 10 breaths of 8 s, 15 + 5 + 15, 30, and three rests of 10 s.
     assert total(page) == "Total time 3:45"
     assert page.locator(".lt-total").inner_text().endswith("3:45")
+    # Under the library, where the Add buttons are, the routine's size stays in view.
+    tally = page.locator(".lb-tally").inner_text()
+    assert tally == "Your routine: 4 stretches, 3:45. See your routine"
     link = share_link(page)
     assert link.startswith(real_server.url + "builder.html#r=1;")
     page.reload()

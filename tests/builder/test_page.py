@@ -53,3 +53,11 @@ def test_a_routine_page_offers_to_customise_it(real_site: Path) -> None:
     match = re.search(r'<a class="md-button" href="([^"]+)">Customise this routine</a>', text)
     assert match
     assert html.unescape(match.group(1)) == "../builder.html#r=" + builder.routine_code(routine)
+
+
+def test_with_a_site_url_share_links_use_the_public_address() -> None:
+    library = load_library(ROOT, ROOT / "docs")
+    url = "https://stretch.example.org/builder.html"
+    block = builder.render_builder_blocks(list(library.stretches.values()), str, url=url)
+    match = re.search(r"data-lb-data>(.*?)</script>", block["builder"], re.S)
+    assert match and json.loads(match.group(1))["base"] == url

@@ -754,6 +754,7 @@
     this.$("total").textContent = n
       ? "Total time " + root.LimberTimer.clock(seconds) + " \u00b7 " + stretchCount(n) + " \u00b7 " + r.rest + " s rest between them"
       : "No stretches yet.";
+    this.$("tally").textContent = "Your routine: " + (n ? stretchCount(n) + ", " + root.LimberTimer.clock(seconds) : "empty") + ".";
     var url = this.shareUrl(code);
     this.$("link").value = url;
     this.$("actions").hidden = !n;
