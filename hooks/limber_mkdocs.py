@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -55,7 +57,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     global _library
     root = Path(config.config_file_path).parent
     try:
-        _library = load_library(root, Path(config.docs_dir))
+        _library = load_library(root, Path(config.docs_dir), _theme_has(config))
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -64,6 +66,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
             f"Limber found {count} problem{'s' if count != 1 else ''} in the content; "
             "nothing was built."
         ) from None
+
+
+def _theme_has(config: MkDocsConfig) -> Callable[[str], bool]:
+    env = config.theme.get_env()
+
+    def has(name: str) -> bool:
+        try:
+            env.loader.get_source(env, name)  # type: ignore[union-attr]
+        except TemplateNotFound:
+            return False
+        return True
+
+    return has
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -113,6 +128,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render routine pages from their front-matter; escape authored titles for the theme."""
     routine = _routine_for(page)
+    if page.file.generated_by is None and isinstance(page.meta.get("description"), str):
+        page.meta["description"] = html.text(page.meta["description"])  # the theme prints it raw
     if routine is not None:
         page.meta["title"] = html.text(routine.title)
         if routine.summary and "description" not in page.meta:

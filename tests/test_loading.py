@@ -18,7 +18,18 @@ AREAS = (
     "neck, shoulders, chest, upper-back, mid-back, lower-back, lats, spine, arms, wrists, hips, "
     "glutes, hamstrings, quads, calves"
 )
-COUNT = "a whole number of {} above 0, or [min, max] with 0 < min <= max"
+_MAXIMUM = {"seconds": 600, "breaths": 100, "repetitions": 50}
+
+
+class _Count(str):
+    def format(self, unit: str) -> str:  # type: ignore[override]
+        top = _MAXIMUM[unit]
+        return (
+            f"a whole number of {unit} from 1 to {top}, or [min, max] with 0 < min <= max <= {top}"
+        )
+
+
+COUNT = _Count()
 DOSE = "exactly one of hold (seconds) or breaths (breath cycles)"
 OWN_WORDS = "your own words (replace the example text from limber new)"
 SELF_CARE = (
@@ -34,7 +45,7 @@ STRETCH_RULES = {
     ],
     "wrong-type": [
         "stretches/wrong-type.md:7: level: found 3; allowed: beginner | intermediate | advanced",
-        "stretches/wrong-type.md:8: cautions: found true; allowed: a list of texts",
+        "stretches/wrong-type.md:8: cautions: found true; allowed: a list of at most 12 texts",
     ],
     "unknown-area": [
         "stretches/unknown-area.md:4: areas: found 'shoulder' (did you mean 'shoulders'?); "
@@ -128,7 +139,7 @@ STRETCH_RULES = {
     ],
     "figure-one-keyframe": [
         "stretches/figure-one-keyframe.md:7: figure: keyframes: found a mapping {only}; allowed: "
-        "two or more named frames, each a mapping of joints to degrees"
+        "two to 8 named frames, each a mapping of joints to degrees"
     ],
     "bad-aliases": [
         "stretches/bad-aliases.md:3: aliases: found 'pec STRETCH' twice, ignoring case; allowed: "

@@ -14,7 +14,7 @@ import yaml
 from limber import content, layout, schema, vocabulary
 from limber.figures.raster import contact_sheet
 from limber.loading import load_library, load_stretches
-from limber.problems import ContentError, Problem
+from limber.problems import ContentError, Problem, escaped
 
 
 def _docs_dir(root: Path) -> Path:
@@ -33,8 +33,14 @@ def format_problem(problem: Problem, style: str) -> str:
     if style != "github":
         return str(problem)
     line = f",line={problem.line}" if problem.line else ""
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::error file={problem.path}{line},title={problem.field}::{message}"
+    # Workflow commands: a value may not break the line, and a property may not end itself
+    # early (",", ":"); control characters from a hostile key are shown as escapes.
+    message = escaped(problem.message).replace("%", "%25")
+    path, field = (
+        escaped(text).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        for text in (problem.path, problem.field)
+    )
+    return f"::error file={path}{line},title={field}::{message}"
 
 
 def check(root: Path, paths: Sequence[str], style: str) -> int:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from limber import content, schema
+from limber import content, files, limits, schema
 from limber.layout import (
     BUILDER_PAGE,
     RESERVED_SLUGS,
@@ -20,12 +20,14 @@ from limber.layout import (
     stretch_page,
 )
 from limber.model import Cues, Dose, Routine, RoutineItem, Span, Stretch
-from limber.problems import ContentError, Problem, did_you_mean, found
+from limber.problems import ContentError, Problem, bounded, did_you_mean, found
 from limber.timing import DEFAULT_REST
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = _Loader("")
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,9 @@ class Library:
 def read_source(file: Path, path: str) -> tuple[Source | None, list[Problem]]:
     """Split ``file`` into front-matter and body; ``path`` is how messages name it."""
     try:
-        raw = file.read_bytes()
-    except OSError as error:
-        return None, [Problem(path, 0, "file", f"cannot be read ({error.strerror})")]
+        raw = files.read_regular(file, limits.MAX_FILE_BYTES)
+    except files.Refused as error:
+        return None, [Problem(path, 0, "file", str(error))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -65,6 +67,11 @@ def read_source(file: Path, path: str) -> tuple[Source | None, list[Problem]]:
         line = raw[: error.start].count(b"\n") + 1
         message = f"found the byte 0x{byte:02x}, which is not UTF-8; allowed: UTF-8 text"
         return None, [Problem(path, line, "encoding", message + " (save the file as UTF-8)")]
+    bad = limits.bad_character(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad[0]) + 1
+        message = f"found the character {bad[1]}; allowed: {limits.ALLOWED_CHARACTERS}"
+        return None, [Problem(path, line, "text", message)]
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
         message = "found none; allowed: a file that starts with a '---' line, YAML fields, '---'"
@@ -75,8 +82,14 @@ def read_source(file: Path, path: str) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(path, 1, "front-matter", message)]
     yaml_text = "\n".join(lines[1:end])
     try:
+        shape = _yaml_shape_problem(yaml_text)
+        if shape is not None:
+            return None, [Problem(path, shape[0], "front-matter", shape[1])]
         node = yaml.compose(yaml_text, Loader=_Loader)
         data = _Loader("").construct_document(node) if node is not None else None
+    except (ValueError, RecursionError):
+        message = "found a value YAML cannot read; allowed: YAML 'key: value' lines"
+        return None, [Problem(path, 2, "front-matter", message)]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -99,6 +112,43 @@ def read_source(file: Path, path: str) -> tuple[Source | None, list[Problem]]:
     body = "\n".join(lines[end + 1 :]).strip()
     blank = next((i for i, line in enumerate(lines[end + 1 :]) if line.strip()), 0)
     return Source(path, data, key_lines, item_lines, body, end + 2, end + 2 + blank), problems
+
+
+def _yaml_shape_problem(yaml_text: str) -> tuple[int, str] | None:
+    """The line and message of the first thing in the YAML that Limber refuses before building
+    anything from it: an anchor or alias (a few hundred bytes of nested aliases expand to
+    gigabytes), nesting deeper than ``MAX_YAML_DEPTH``, or a number longer than
+    ``MAX_NUMBER_CHARS``. Reading the events is linear in the file's size."""
+    depth = 0
+    for event in yaml.parse(yaml_text, Loader=_Loader):
+        line = (event.start_mark.line if event.start_mark else 0) + 2
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or anchor is not None:
+            return line, (
+                f"found the YAML {'alias *' if isinstance(event, yaml.AliasEvent) else 'anchor &'}"
+                f"{str(anchor)[:40]}; allowed: plain values (write each value out; Limber files "
+                "use no anchors or aliases)"
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > limits.MAX_YAML_DEPTH:
+                return line, (
+                    f"found lists or mappings nested more than {limits.MAX_YAML_DEPTH} deep; "
+                    f"allowed: at most {limits.MAX_YAML_DEPTH} levels"
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif (
+            isinstance(event, yaml.ScalarEvent)
+            and event.implicit[0]
+            and len(event.value) > limits.MAX_NUMBER_CHARS
+            and _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False)) in _NUMBER_TAGS
+        ):
+            return line, (
+                f"found a number written with {len(event.value):,} characters; allowed: at most "
+                f"{limits.MAX_NUMBER_CHARS} characters (Limber's numbers are small)"
+            )
+    return None
 
 
 def _unknown_keys(source: Source, allowed: Iterable[str]) -> list[Problem]:
@@ -270,18 +320,47 @@ def _routine_item(
     return RoutineItem(stretch, stretch.dose.overridden(amount=amount, reps=reps)), []
 
 
+def _theme_problems(source: Source, theme_has: Callable[[str], bool] | None) -> list[Problem]:
+    """A routine's ``template`` and ``icon`` must name files the theme has (when the build knows
+    the theme's files): a missing one would stop the build halfway with a traceback."""
+    if theme_has is None:
+        return []
+    problems = []
+    template, icon = source.data.get("template"), source.data.get("icon")
+    if isinstance(template, str) and not theme_has(template):
+        message = f"found {found(template)}, which the theme does not have; allowed: main.html"
+        problems.append(Problem(source.path, source.line("template"), "template", message))
+    if isinstance(icon, str) and not theme_has(f".icons/{icon}.svg"):
+        message = f"found {found(icon)}, which the theme does not have; allowed: an icon it has"
+        problems.append(Problem(source.path, source.line("icon"), "icon", message))
+    return problems
+
+
 def build_routine(
-    source: Source, slug: str, stretches: Mapping[str, Stretch], broken: Collection[str] = ()
+    source: Source,
+    slug: str,
+    stretches: Mapping[str, Stretch],
+    broken: Collection[str] = (),
+    theme_has: Callable[[str], bool] | None = None,
 ) -> tuple[Routine | None, list[Problem]]:
     """Validate one routine page's front-matter against the known stretches."""
     allowed_keys = [*schema.ROUTINE_FIELDS, "stretches", *schema.PAGE_KEYS]
     problems = _unknown_keys(source, dict.fromkeys(allowed_keys))
     values, field_problems = _check_fields(source, schema.ROUTINE_FIELDS)
     problems += field_problems
+    problems += _check_fields(source, schema.PAGE_FIELDS)[1]
+    if not problems:
+        problems += _theme_problems(source, theme_has)
     entries = source.data.get("stretches")
     items: list[RoutineItem] = []
     if not isinstance(entries, list) or not entries:
         message = f"found {found(entries)}; allowed: a list of one or more stretch slugs"
+        problems.append(Problem(source.path, source.line("stretches"), "stretches", message))
+    elif len(entries) > limits.MAX_ROUTINE_ITEMS:
+        message = (
+            f"found {len(entries)} stretches; allowed: at most {limits.MAX_ROUTINE_ITEMS} in one "
+            "routine (split it into two routines)"
+        )
         problems.append(Problem(source.path, source.line("stretches"), "stretches", message))
     else:
         for number, entry in enumerate(entries, 1):
@@ -366,7 +445,11 @@ def routine_files(docs_dir: Path) -> list[Path]:
 
 
 def load_routines(
-    root: Path, docs_dir: Path, stretches: Mapping[str, Stretch], broken: Collection[str] = ()
+    root: Path,
+    docs_dir: Path,
+    stretches: Mapping[str, Stretch],
+    broken: Collection[str] = (),
+    theme_has: Callable[[str], bool] | None = None,
 ) -> tuple[dict[str, Routine], list[Problem]]:
     """Every routine page, checked against ``stretches``, and all problems. Slugs in ``broken``
     (stretch files with problems of their own) are not reported again."""
@@ -377,7 +460,7 @@ def load_routines(
         problems += read_problems
         if source is None:
             continue
-        routine, routine_problems = build_routine(source, file.stem, stretches, broken)
+        routine, routine_problems = build_routine(source, file.stem, stretches, broken, theme_has)
         problems += routine_problems
         if routine:
             routines[routine.slug] = routine
@@ -399,21 +482,31 @@ def check_generated_paths(root: Path, docs_dir: Path, generated: Iterable[str]) 
     ]
 
 
-def load_library(root: Path, docs_dir: Path) -> Library:
-    """All content under ``root``; raises ``ContentError`` with every problem found."""
+def load_library(
+    root: Path, docs_dir: Path, theme_has: Callable[[str], bool] | None = None
+) -> Library:
+    """All content under ``root``; raises ``ContentError`` with every problem found (bounded in
+    number). ``theme_has`` says whether the theme has a template file, when the build knows the
+    theme: a routine's ``template`` and ``icon`` must name one it has."""
+    tree_problems = files.check_tree(root / STRETCHES_DIR, root) + files.check_tree(docs_dir, root)
     stretches, problems = load_stretches(root)
     broken = {Path(problem.path).stem for problem in problems} - set(stretches)
-    routines, routine_problems = load_routines(root, docs_dir, stretches, broken)
-    problems += routine_problems
+    routines, routine_problems = load_routines(root, docs_dir, stretches, broken, theme_has)
+    problems += routine_problems + tree_problems
     generated = [STRETCH_INDEX, BUILDER_PAGE, *(stretch_page(slug) for slug in stretches)]
     problems += check_generated_paths(root, docs_dir, generated)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(bounded(problems))
     return Library(stretches, routines)
 
 
 def _shown(file: Path, root: Path) -> str:
-    try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
+    """How messages name ``file``: relative to the repository, links not followed (a link's
+    target is not the contributor's file)."""
+    shown = files.shown(file, root)
+    if shown == file.as_posix() and file.is_absolute():
+        try:
+            return file.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return shown
+    return shown

@@ -6,11 +6,13 @@ validation, the contributor template and the JSON Schema.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from limber import vocabulary
+from limber import limits, vocabulary
 from limber.figures.model import ANGLE_LIMIT, JOINTS, PROPS, VIEW_BASES, VIEWS, Figure
 from limber.problems import did_you_mean, found
 
@@ -25,9 +27,9 @@ def _number(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Text:
-    """One line of plain text."""
+    """One line of plain text, in Unicode NFC, with no control or direction characters."""
 
-    max_length: int = 0
+    max_length: int = limits.MAX_TEXT
 
     @property
     def allowed(self) -> str:
@@ -45,7 +47,13 @@ class Text:
             raise Invalid(f"found text over several lines; allowed: {self.allowed}")
         if self.max_length and len(text) > self.max_length:
             raise Invalid(f"found {len(text)} characters; allowed: {self.allowed}")
-        return text
+        bad = limits.bad_character(text, one_line=True)
+        if bad is not None:
+            raise Invalid(
+                f"found the character {bad[1]} at character {bad[0] + 1}; "
+                f"allowed: {limits.ALLOWED_CHARACTERS}"
+            )
+        return limits.normalized(text)
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": "^[^\\n]*$"}
@@ -58,14 +66,27 @@ class Text:
 class TextList:
     """A list of short texts (a single text counts as a list of one)."""
 
+    max_length: int = limits.MAX_TEXT
+    max_items: int = limits.MAX_LIST_ITEMS
+
     def check(self, value: Any) -> tuple[str, ...]:
         items = [value] if isinstance(value, str) else value
+        allowed = f"a list of at most {self.max_items} texts"
         if not isinstance(items, list):
-            raise Invalid(f"found {found(value)}; allowed: a list of texts")
-        return tuple(Text().check(item) for item in items)
+            raise Invalid(f"found {found(value)}; allowed: {allowed}")
+        if len(items) > self.max_items:
+            raise Invalid(f"found {len(items)} items; allowed: {allowed}")
+        checked = []
+        for number, item in enumerate(items, 1):
+            try:
+                checked.append(Text(self.max_length).check(item))
+            except Invalid as error:
+                raise Invalid(f"item {number}: {error}") from None
+        return tuple(checked)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": Text().json_schema()}
+        items = Text(self.max_length).json_schema()
+        return {"type": "array", "items": items, "maxItems": self.max_items}
 
 
 @dataclass(frozen=True)
@@ -127,23 +148,30 @@ class Count:
     unit: str
 
     @property
+    def maximum(self) -> int:
+        return limits.COUNT_MAXIMUM[self.unit]
+
+    @property
     def allowed(self) -> str:
-        return f"a whole number of {self.unit} above 0, or [min, max] with 0 < min <= max"
+        return (
+            f"a whole number of {self.unit} from 1 to {self.maximum}, or [min, max] with "
+            f"0 < min <= max <= {self.maximum}"
+        )
 
     def check(self, value: Any) -> tuple[int, int]:
-        if _number(value) and value > 0:
+        if _number(value) and 0 < value <= self.maximum:
             return value, value
         if (
             isinstance(value, list)
             and len(value) == 2
             and all(_number(item) for item in value)
-            and 0 < value[0] <= value[1]
+            and 0 < value[0] <= value[1] <= self.maximum
         ):
             return value[0], value[1]
         raise Invalid(f"found {found(value)}; allowed: {self.allowed}")
 
     def json_schema(self) -> dict[str, Any]:
-        whole = {"type": "integer", "minimum": 1}
+        whole = {"type": "integer", "minimum": 1, "maximum": self.maximum}
         pair = {"type": "array", "items": whole, "minItems": 2, "maxItems": 2}
         return {"oneOf": [whole, pair]}
 
@@ -153,12 +181,15 @@ class Seconds:
     """A whole number of seconds, zero allowed."""
 
     def check(self, value: Any) -> int:
-        if _number(value) and value >= 0:
+        if _number(value) and 0 <= value <= limits.MAX_SECONDS:
             return int(value)
-        raise Invalid(f"found {found(value)}; allowed: a whole number of seconds, 0 or more")
+        raise Invalid(
+            f"found {found(value)}; allowed: a whole number of seconds from 0 to "
+            f"{limits.MAX_SECONDS}"
+        )
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "integer", "minimum": 0}
+        return {"type": "integer", "minimum": 0, "maximum": limits.MAX_SECONDS}
 
 
 @dataclass(frozen=True)
@@ -245,7 +276,7 @@ class FigureSpec:
                 raise Invalid(f"{where}: found the joint {found(joint)}{hint}; allowed: {allowed}")
             limit = f"a number of degrees from -{ANGLE_LIMIT} to {ANGLE_LIMIT}"
             number = isinstance(degrees, (int, float)) and not isinstance(degrees, bool)
-            if not number or abs(degrees) > ANGLE_LIMIT:
+            if not number or not math.isfinite(degrees) or abs(degrees) > ANGLE_LIMIT:
                 raise Invalid(f"{where}: {joint}: found {found(degrees)}; allowed: {limit}")
             angles.append((str(joint), float(degrees)))
         return tuple(angles)
@@ -278,11 +309,17 @@ class FigureSpec:
         props = self._props(value["prop"]) if "prop" in value else ()
         adjust = self._angles(value.get("adjust", {}), "adjust")
         frames = value.get("keyframes", {})
-        if not isinstance(frames, dict) or len(frames) == 1:
+        if not isinstance(frames, dict) or len(frames) == 1 or len(frames) > limits.MAX_KEYFRAMES:
             raise Invalid(
-                f"keyframes: found {found(frames)}; allowed: two or more named frames, "
-                "each a mapping of joints to degrees"
+                f"keyframes: found {found(frames)}; allowed: two to {limits.MAX_KEYFRAMES} named "
+                "frames, each a mapping of joints to degrees"
             )
+        for name in frames:
+            if not isinstance(name, str) or not limits.KEYFRAME_NAME.match(name):
+                raise Invalid(
+                    f"keyframes: found the name {found(name)}; allowed: a lowercase letter, then "
+                    "up to 23 lowercase letters, digits or hyphens"
+                )
         keyframes = tuple(
             (str(name), self._angles(angles or {}, f"keyframes: {name}"))
             for name, angles in frames.items()
@@ -315,7 +352,13 @@ class FigureSpec:
                 "pose": {"enum": sorted({pose for bases in VIEW_BASES.values() for pose in bases})},
                 "prop": {"oneOf": [prop, {"type": "array", "items": prop, "uniqueItems": True}]},
                 "adjust": angles,
-                "keyframes": {"type": "object", "minProperties": 2, "additionalProperties": angles},
+                "keyframes": {
+                    "type": "object",
+                    "minProperties": 2,
+                    "maxProperties": limits.MAX_KEYFRAMES,
+                    "propertyNames": {"pattern": limits.KEYFRAME_NAME.pattern},
+                    "additionalProperties": angles,
+                },
             },
             "required": ["pose"],
             "additionalProperties": False,
@@ -323,7 +366,67 @@ class FigureSpec:
         }
 
 
-Kind = Text | TextList | Choice | Words | Count | Seconds | Cues | Aliases | FigureSpec
+@dataclass(frozen=True)
+class Pattern:
+    """One word of a fixed shape, such as a theme's template or icon name: never a path."""
+
+    pattern: str
+    allowed: str
+
+    def check(self, value: Any) -> str:
+        if not isinstance(value, str) or not re.fullmatch(self.pattern, value):
+            raise Invalid(f"found {found(value)}; allowed: {self.allowed}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": self.pattern}
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """A page's ``search:`` settings, as Material reads them: ``exclude`` and ``boost``."""
+
+    ALLOWED = "a mapping with exclude: true or false, and/or boost: a number from 0 to 10"
+
+    def check(self, value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict) or not value:
+            raise Invalid(f"found {found(value)}; allowed: {self.ALLOWED}")
+        for key, setting in value.items():
+            fine = (key == "exclude" and isinstance(setting, bool)) or (
+                key == "boost"
+                and isinstance(setting, (int, float))
+                and not isinstance(setting, bool)
+                and math.isfinite(setting)
+                and 0 <= setting <= 10
+            )
+            if not fine:
+                raise Invalid(f"found {found(key)}: {found(setting)}; allowed: {self.ALLOWED}")
+        return dict(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": {
+                "exclude": {"type": "boolean"},
+                "boost": {"type": "number", "minimum": 0, "maximum": 10},
+            },
+            "additionalProperties": False,
+        }
+
+
+Kind = (
+    Text
+    | TextList
+    | Choice
+    | Words
+    | Count
+    | Seconds
+    | Cues
+    | Aliases
+    | FigureSpec
+    | Pattern
+    | SearchSettings
+)
 
 
 @dataclass(frozen=True)
@@ -348,7 +451,7 @@ STRETCH_FIELDS: Mapping[str, Field] = {
     "sides": Field(Choice(vocabulary.SIDES), "none (default), both, or alternate."),
     "reps": Field(Count("repetitions"), "Repetitions (per side); default 1."),
     "cues": Field(Cues(), "With breaths only: what to do on the inhale and on the exhale."),
-    "muscles": Field(TextList(), "Muscles stretched, free text."),
+    "muscles": Field(TextList(limits.MAX_SHORT_TEXT), "Muscles stretched, free text."),
     "cautions": Field(TextList(), "Short warnings."),
     "figure": Field(
         FigureSpec(), "The picture: view, pose, prop (one or a list), adjust, keyframes."
@@ -387,8 +490,28 @@ def stretch_json_schema() -> dict[str, Any]:
 DOSE_KEYS = ("hold", "breaths")
 OVERRIDE_KEYS = ("hold", "breaths", "reps")
 
-# Keys MkDocs and Material read from a page's front-matter; a routine page may carry them.
-PAGE_KEYS = ("title", "description", "hide", "tags", "template", "icon", "status", "search")
+# Keys MkDocs and Material read from a page's front-matter; a routine page may carry them. The
+# theme prints some of them into the page unescaped, or reads a file they name, so each is checked
+# like any other field (and the hook escapes the description).
+PAGE_FIELDS: Mapping[str, Field] = {
+    "description": Field(Text(200), "Description for search engines; default the summary."),
+    "hide": Field(
+        Words(("navigation", "toc", "footer", "feedback", "tags", "path")),
+        "Parts of the page the theme hides.",
+    ),
+    "tags": Field(TextList(40), "Tags, a few words each."),
+    "template": Field(
+        Pattern(r"[a-z0-9][a-z0-9_-]{0,40}\.html", "a template file name such as main.html"),
+        "A template of the theme instead of the default one.",
+    ),
+    "icon": Field(
+        Pattern(r"[a-z0-9-]{1,40}(/[a-z0-9-]{1,60}){1,2}", "an icon name such as material/star"),
+        "An icon of the theme, beside the title in the navigation.",
+    ),
+    "status": Field(Pattern(r"[a-z][a-z0-9-]{0,30}", "a word such as new"), "A page status."),
+    "search": Field(SearchSettings(), "Search settings: exclude, boost."),
+}
+PAGE_KEYS = ("title", *PAGE_FIELDS)
 
 ROUTINE_FIELDS: Mapping[str, Field] = {
     "title": Field(Text(100), "Title of the routine."),
