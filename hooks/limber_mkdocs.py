@@ -24,7 +24,7 @@ from limber import assets, builder, html, layout, offline, pages
 from limber.loading import Library, load_library
 from limber.model import Stretch
 from limber.printing import PrintFiles, build_print_files
-from limber.problems import ContentError
+from limber.problems import ContentError, Problem
 
 log = logging.getLogger("mkdocs.hooks.limber")
 
@@ -57,7 +57,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     global _library
     root = Path(config.config_file_path).parent
     try:
-        _library = load_library(root, Path(config.docs_dir), _theme_has(config))
+        warnings: list[Problem] = []
+        _library = load_library(root, Path(config.docs_dir), _theme_has(config), warnings)
+        for problem in warnings:  # removed by the sanitizer; strict mode fails on these
+            log.warning(str(problem))
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -135,7 +138,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if routine.summary and "description" not in page.meta:
             page.meta["description"] = html.text(routine.summary)
         return pages.render_routine_markdown(markdown)
-    if page.file.generated_by is None and isinstance(page.meta.get("title"), str):
+    if page.file.generated_by is not None:
+        return markdown  # a stretch page: its body may not call for Limber's own blocks
+    if isinstance(page.meta.get("title"), str):
         page.meta["title"] = html.text(page.meta["title"])
     return markdown.replace(pages.VOCABULARY_MARKER, pages.render_vocabularies())
 
@@ -144,6 +149,14 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     """Fill the generated pages' HTML blocks in, after Markdown has rendered the rest."""
     library, link = _require_library(), _linker(files, page.file)
     src = page.file.src_uri
+    routine, stretch = _routine_for(page), _stretch_for(page) if page.file.generated_by else None
+    if routine is not None or stretch is not None:
+        try:
+            wrapper = "limber-sheet-hide" if routine is not None else ""
+            html_text = pages.clean_body(html_text, wrapper)
+        except pages.BodyError as error:
+            path = routine.path if routine is not None else stretch.path  # type: ignore[union-attr]
+            raise Abort(f"{path}: body: {error}; nothing was published") from None
     has_cards = _printed is not None and bool(_printed.files)
     if src == layout.STRETCH_INDEX and page.file.generated_by:
         blocks = pages.render_stretch_index_blocks(list(library.stretches.values()), link)

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from limber import content, files, limits, schema
+from limber import content, files, limits, sanitize, schema
 from limber.layout import (
     BUILDER_PAGE,
     RESERVED_SLUGS,
@@ -112,6 +112,14 @@ def read_source(file: Path, path: str) -> tuple[Source | None, list[Problem]]:
     body = "\n".join(lines[end + 1 :]).strip()
     blank = next((i for i, line in enumerate(lines[end + 1 :]) if line.strip()), 0)
     return Source(path, data, key_lines, item_lines, body, end + 2, end + 2 + blank), problems
+
+
+def body_problems(source: Source) -> list[Problem]:
+    """What the sanitizer would remove from the body, one problem each, at its line."""
+    return [
+        Problem(source.path, source.body_first + line, "body", message)
+        for line, message in sanitize.audit(source.body)
+    ]
 
 
 def _yaml_shape_problem(yaml_text: str) -> tuple[int, str] | None:
@@ -383,9 +391,11 @@ def build_routine(
 
 
 def load_stretches(
-    root: Path, files: Iterable[Path] | None = None
+    root: Path, files: Iterable[Path] | None = None, warnings: list[Problem] | None = None
 ) -> tuple[dict[str, Stretch], list[Problem]]:
-    """Every stretch in ``root/stretches`` (or just ``files``), in name order, and all problems."""
+    """Every stretch in ``root/stretches`` (or just ``files``), in name order, and all problems.
+    What the sanitizer would remove from bodies goes to ``warnings`` when given, else with the
+    problems."""
     folder = root / STRETCHES_DIR
     paths = sorted(files) if files is not None else sorted(folder.glob("*.md"))
     stretches: list[Stretch] = []
@@ -400,6 +410,7 @@ def load_stretches(
             continue
         stretch, stretch_problems = build_stretch(source, file.stem)
         problems += stretch_problems
+        (problems if warnings is None else warnings).extend(body_problems(source))
         if stretch:
             stretches.append(stretch)
             name_lines[stretch.slug] = source.line("name")
@@ -450,6 +461,7 @@ def load_routines(
     stretches: Mapping[str, Stretch],
     broken: Collection[str] = (),
     theme_has: Callable[[str], bool] | None = None,
+    warnings: list[Problem] | None = None,
 ) -> tuple[dict[str, Routine], list[Problem]]:
     """Every routine page, checked against ``stretches``, and all problems. Slugs in ``broken``
     (stretch files with problems of their own) are not reported again."""
@@ -462,6 +474,7 @@ def load_routines(
             continue
         routine, routine_problems = build_routine(source, file.stem, stretches, broken, theme_has)
         problems += routine_problems
+        (problems if warnings is None else warnings).extend(body_problems(source))
         if routine:
             routines[routine.slug] = routine
     return routines, sorted(problems)
@@ -483,15 +496,21 @@ def check_generated_paths(root: Path, docs_dir: Path, generated: Iterable[str]) 
 
 
 def load_library(
-    root: Path, docs_dir: Path, theme_has: Callable[[str], bool] | None = None
+    root: Path,
+    docs_dir: Path,
+    theme_has: Callable[[str], bool] | None = None,
+    warnings: list[Problem] | None = None,
 ) -> Library:
     """All content under ``root``; raises ``ContentError`` with every problem found (bounded in
     number). ``theme_has`` says whether the theme has a template file, when the build knows the
-    theme: a routine's ``template`` and ``icon`` must name one it has."""
+    theme: a routine's ``template`` and ``icon`` must name one it has. With ``warnings``, what
+    the sanitizer would remove from bodies is put there instead of failing (the build warns)."""
     tree_problems = files.check_tree(root / STRETCHES_DIR, root) + files.check_tree(docs_dir, root)
-    stretches, problems = load_stretches(root)
+    stretches, problems = load_stretches(root, warnings=warnings)
     broken = {Path(problem.path).stem for problem in problems} - set(stretches)
-    routines, routine_problems = load_routines(root, docs_dir, stretches, broken, theme_has)
+    routines, routine_problems = load_routines(
+        root, docs_dir, stretches, broken, theme_has, warnings
+    )
     problems += routine_problems + tree_problems
     generated = [STRETCH_INDEX, BUILDER_PAGE, *(stretch_page(slug) for slug in stretches)]
     problems += check_generated_paths(root, docs_dir, generated)

@@ -9,11 +9,12 @@ turns a source path such as ``stretches/cat-cow.md`` into a URL relative to the 
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import segno
 
-from limber import html, timer
+from limber import html, sanitize, timer
 from limber.figures.svg import render_svg
 from limber.layout import (
     SAFETY_PAGE,
@@ -67,9 +68,35 @@ def _aliases(stretch: Stretch) -> str:
     return f'<p class="limber-aliases">Also called: {names}</p>\n'
 
 
+# Placeholders carry a secret of this process, so a body cannot forge one (a body's comments are
+# removed by the sanitizer anyway): no authored text decides where Limber's blocks go.
+_NONCE = secrets.token_hex(12)
+
+
 def marker(name: str) -> str:
     """A placeholder left in the Markdown for a block of HTML filled in after rendering."""
-    return f"<!--limber:{name}-->"
+    return f"<!--limber:{name}:{_NONCE}-->"
+
+
+class BodyError(ValueError):
+    """A body whose rendered HTML swallowed Limber's placeholders (an unclosed construct)."""
+
+
+def clean_body(html_text: str, wrapper: str = "") -> str:
+    """The page with the authored body (between the ``body`` and ``end`` placeholders)
+    sanitized, on its own: what a body holds can neither run nor reach the blocks around it
+    (an unclosed tag is closed inside the body). ``wrapper`` is a class for a ``div`` around it.
+    """
+    start, end = marker("body"), marker("end")
+    counts = html_text.count(start), html_text.count(end)
+    if counts != (1, 1) or html_text.index(start) > html_text.index(end):
+        raise BodyError("its HTML hid Limber's page structure (an unclosed HTML tag or comment?)")
+    before, rest = html_text.split(start)
+    body, after = rest.split(end)
+    cleaned = sanitize.clean(body)
+    if wrapper and cleaned.strip():
+        cleaned = f'<div class="{wrapper}">\n{cleaned}\n</div>'
+    return before + cleaned + after
 
 
 def fill(html_text: str, blocks: Mapping[str, str]) -> str:
@@ -83,7 +110,10 @@ def render_stretch_markdown(stretch: Stretch) -> str:
     """The Markdown of ``stretches/<slug>.md``: its headings and the authored steps."""
     # The page's headings are generated HTML, so the table of contents would be empty: hide it.
     header = html.front_matter("hide: [toc]", title=stretch.name, description=stretch.summary)
-    return f"{header}{marker('top')}\n\n{stretch.body}\n\n{marker('foot')}\n"
+    return (
+        f"{header}{marker('top')}\n\n{marker('body')}\n\n{stretch.body}\n\n{marker('end')}\n\n"
+        f"{marker('foot')}\n"
+    )
 
 
 def render_stretch_late_blocks(stretch: Stretch) -> dict[str, str]:
@@ -253,11 +283,11 @@ def qr_code(url: str) -> str:
 def render_routine_markdown(intro: str) -> str:
     """A routine page's Markdown, replacing the authored page's: headings and the intro."""
     parts = [marker("top"), "\n\n## The stretches\n\n", marker("list"), "\n\n"]
+    parts += [marker("body"), "\n\n"]  # the hook sanitizes the intro and hides it in print
     if intro.strip():
         heading = "" if intro.lstrip().startswith("#") else "## About this routine\n\n"
-        parts += ['<div class="limber-sheet-hide" markdown="1">\n\n', heading, intro.strip()]
-        parts.append("\n\n</div>\n\n")
-    parts.append(marker("foot") + "\n")
+        parts += [heading, intro.strip(), "\n\n"]
+    parts += [marker("end"), "\n\n", marker("foot") + "\n"]
     return "".join(parts)
 
 

@@ -1,0 +1,189 @@
+"""The HTML a contributed body may produce: one allowlist, applied by nh3 and explained by an audit.
+
+A stretch or routine body is Markdown from a pull request. Rendered, it passes through nh3 (the
+Python binding of the Ammonia sanitizer) with the allowlist below, which fits stretch text: lists,
+emphasis, headings (with their ids, for permalinks), tables, admonitions and details, links to
+http(s), relative or ``#`` addresses, and images from the site itself. Nothing else survives: no
+script, no event handler, no ``style``, no frame or form, no class that could hide the safety note.
+
+nh3 does not say what it removed, so ``audit`` walks the same rendered HTML with the same allowlist
+and names each thing that would go: ``limber check`` fails on them and the build warns (the site's
+strict mode turns that into a failed build), so a contributor learns instead of losing text
+silently. The sanitizer still runs on every body: the audit explains, nh3 enforces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+
+# The Markdown extensions of mkdocs.yml, so that the audit renders a body as the build does.
+EXTENSIONS = ("admonition", "attr_list", "md_in_html", "toc")
+EXTENSION_CONFIGS = {"toc": {"permalink": True}}
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+TAGS = frozenset(
+    {
+        *HEADINGS, "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "kbd", "sub", "sup",
+        "mark", "small", "del", "ins", "s", "abbr", "blockquote", "ul", "ol", "li", "dl", "dt",
+        "dd", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a", "img",
+        "figure", "figcaption", "details", "summary", "div", "span",
+    }
+)  # fmt: skip
+ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "ol": {"start", "reversed"},
+    "details": {"open"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    **{heading: {"id"} for heading in HEADINGS},
+}
+# Admonition kinds of Python-Markdown and Material; no layout class ("inline", "md-...", "limber-")
+# that could float a box over, or hide, Limber's own blocks.
+ADMONITIONS = frozenset(
+    {
+        "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important",
+        "success", "check", "done", "question", "help", "faq", "warning", "caution", "attention",
+        "failure", "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+    }
+)  # fmt: skip
+CLASSES = {
+    "div": {"admonition", *ADMONITIONS},
+    "details": set(ADMONITIONS),
+    "p": {"admonition-title"},
+    "a": {"headerlink"},
+}
+# Dropped with everything inside them, not just their tags.
+DROPPED_WITH_CONTENT = frozenset(
+    {"script", "style", "template", "noscript", "textarea", "iframe", "object", "svg", "math"}
+)
+URL_SCHEMES = frozenset({"http", "https"})
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+
+
+def _scheme(url: str) -> str | None:
+    match = _SCHEME.match(_URL_NOISE.sub("", url))
+    return match.group(1).lower() if match else None
+
+
+def _keeps(tag: str, attribute: str, value: str) -> bool:
+    """The allowlist's rules on attribute values that a list of names cannot say."""
+    if attribute == "id":
+        return bool(_ID.match(value))
+    if attribute == "src":  # images only from the site: no scheme, no other host
+        return _scheme(value) is None and not value.lstrip().startswith(("//", "\\"))
+    if attribute == "href":
+        scheme = _scheme(value)
+        return scheme is None or scheme in URL_SCHEMES
+    return True
+
+
+def _filter(tag: str, attribute: str, value: str) -> str | None:
+    return value if _keeps(tag, attribute, value) else None
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    clean_content_tags=set(DROPPED_WITH_CONTENT),
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
+    attribute_filter=_filter,
+    url_schemes=set(URL_SCHEMES),
+    link_rel="noopener noreferrer",
+    strip_comments=True,
+)
+
+
+def clean(html: str) -> str:
+    """A rendered body with everything outside the allowlist removed."""
+    return _CLEANER.clean(html)
+
+
+def render(body: str) -> str:
+    """A body rendered to HTML as the build renders it (links are not rewritten here)."""
+    rendered: str = markdown.markdown(
+        body, extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS
+    )
+    return rendered
+
+
+class _Audit(HTMLParser):
+    """Each thing in the HTML that ``clean`` would remove, in words, with a search hint."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []  # (message, text to look for in the source)
+        self.dropping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.dropping:
+            return
+        if tag in DROPPED_WITH_CONTENT:
+            self.dropping += 1
+            self.found.append((f"found <{tag}>, which is removed with its content", f"<{tag}"))
+            return
+        if tag not in TAGS:
+            self.found.append((f"found <{tag}>, which is removed (its text stays)", f"<{tag}"))
+            return
+        for name, value in attrs:
+            self._attribute(tag, name, value or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in DROPPED_WITH_CONTENT:
+            self.dropping -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in DROPPED_WITH_CONTENT and self.dropping:
+            self.dropping -= 1
+
+    def _attribute(self, tag: str, name: str, value: str) -> None:
+        if name == "class":
+            allowed = CLASSES.get(tag, set())
+            for word in value.split():
+                if word not in allowed:
+                    where = f"the class {word!r} on <{tag}>"
+                    self.found.append((f"found {where}, which is removed", word))
+            return
+        if name not in ATTRIBUTES.get(tag, set()):
+            hint = " (event handlers never run)" if name.startswith("on") else ""
+            where = f"the attribute {name} on <{tag}>{hint}"
+            self.found.append((f"found {where}, which is removed", name))
+        elif not _keeps(tag, name, value):
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            if name == "src":
+                what = f"an image from {shown!r}", "images from the site (a relative path)"
+            elif name == "href":
+                what = f"a link to {shown!r}", "http(s), relative or #anchor links"
+            else:
+                what = f"the id {shown!r}", "ids of lowercase letters, digits, - and _"
+            message = f"found {what[0]}, which is removed; allowed: {what[1]}"
+            self.found.append((message, value[:20] or name))
+
+
+ALLOWED = "allowed: Markdown, and HTML from the list in docs/security.md"
+
+
+def audit(body: str) -> Iterator[tuple[int, str]]:
+    """(line within ``body``, message) for each thing the sanitizer would remove from it."""
+    parser = _Audit()
+    parser.feed(render(body))
+    parser.close()
+    lines = body.splitlines()
+    seen: set[str] = set()
+    for message, needle in parser.found:
+        if message in seen:
+            continue
+        seen.add(message)
+        index = next((n for n, line in enumerate(lines) if needle.lower() in line.lower()), 0)
+        if "; allowed:" not in message:
+            message += f"; {ALLOWED}"
+        yield index, message
