@@ -20,7 +20,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from limber import assets, builder, html, layout, offline, pages
+from limber import assets, atomic, builder, html, layout, offline, pages
+from limber import cache as seals
 from limber.loading import Library, load_library
 from limber.model import Stretch
 from limber.printing import PrintFiles, build_print_files
@@ -33,16 +34,42 @@ CACHE_DIR = ".cache/limber"  # beside mkdocs.yml
 _library: Library | None = None
 _printed: PrintFiles | None = None
 _serving = False
+_final_site: Path | None = None  # where the finished site goes; MkDocs writes beside it first
+_building: Path | None = None
+
+
+class _WarningCount(logging.Handler):
+    """Counts MkDocs' warnings, as strict mode does, to know before the swap whether it will
+    fail the build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_warnings = _WarningCount()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this is ``mkdocs serve``: a preview gets no service worker."""
+    """Remember whether this is ``mkdocs serve``: a preview gets no service worker, and writes
+    to a folder of its own already."""
     global _serving
     _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load Limber's styles and scripts on every page."""
+    """Load Limber's styles and scripts on every page; build into a fresh folder beside
+    ``site/``, moved into place only if the whole build succeeds."""
+    global _final_site, _building
+    if not _serving and _building is None:
+        _final_site = Path(config.site_dir)
+        _building = atomic.fresh_folder(_final_site)
+        config.site_dir = str(_building)
+        _warnings.count = 0
+        logging.getLogger("mkdocs").addHandler(_warnings)
     for name in assets.STYLES:
         if f"{ASSET_DIR}/{name}" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/{name}")
@@ -98,7 +125,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, path in assets.files():
         files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(path)))
     root = Path(config.config_file_path).parent
-    for site_path, icon in offline.write_icons(root / CACHE_DIR / "icons").items():
+    for site_path, icon in offline.write_icons(_cache(config) / "icons").items():
         files.append(File.generated(config, site_path, abs_src_path=str(icon)))
     manifest = offline.render_manifest(config.site_name, config.site_description or "")
     files.append(File.generated(config, offline.MANIFEST, content=json.dumps(manifest, indent=1)))
@@ -175,9 +202,10 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     return pages.fill(html_text, blocks)
 
 
-@event_priority(-110)  # after Material's offline plugin (-100) writes search/search_index.js
+@event_priority(-200)  # last: after Material's offline plugin (-100) writes its search index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Zip the site for folder use, then write the service worker that precaches it."""
+    """Zip the site for folder use, write the service worker that precaches it, then move the
+    finished site into place (unless strict mode is about to fail the build)."""
     if _serving:  # a cached preview would hide the edit just saved
         return
     site = Path(config.site_dir)
@@ -188,6 +216,31 @@ def on_post_build(config: MkDocsConfig) -> None:
         f"Limber: offline precache {len(precache.files)} files, "
         f"{precache.size / 1_000_000:.1f} MB, cache limber-{precache.version}"
     )
+    _finish(config, keep=not (config.strict and _warnings.count))
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves ``site/`` exactly as it was: its temporary folder goes."""
+    _finish(None, keep=False)
+
+
+def on_shutdown() -> None:
+    """Also after Ctrl-C (which skips ``on_build_error``): no temporary folder stays behind."""
+    _finish(None, keep=False)
+
+
+def _finish(config: MkDocsConfig | None, *, keep: bool) -> None:
+    global _building
+    building, _building = _building, None
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    if building is None or _final_site is None:
+        return
+    if keep:
+        atomic.swap_into_place(building, _final_site)
+    else:
+        atomic.discard(building)
+    if config is not None:
+        config.site_dir = str(_final_site)  # for what runs next (gh-deploy reads it)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -212,10 +265,17 @@ def _print_files(config: MkDocsConfig, library: Library) -> PrintFiles:
     if os.environ.get("LIMBER_CARDS", "on") == "off":
         _printed = PrintFiles({}, 0)
         return _printed
-    cache = Path(config.config_file_path).parent / CACHE_DIR
+    cache = _cache(config)
     _printed = build_print_files(library, cache)
     log.info(f"Limber: {len(library.stretches)} cards, {_printed.drawn} drawn, the rest cached")
     return _printed
+
+
+def _cache(config: MkDocsConfig) -> Path:
+    """The cache folder, as real folders: a link committed in its place is removed."""
+    root = Path(config.config_file_path).parent
+    seals.safe_folder(root / ".cache")
+    return seals.safe_folder(root / CACHE_DIR)
 
 
 def _stretch_for(page: Page) -> Stretch | None:

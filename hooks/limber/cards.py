@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from limber.cache import partial as unique_partial
 from limber.figures import model as figure_model
 from limber.figures import raster
 from limber.model import Stretch
@@ -329,7 +330,7 @@ def write_card(stretch: Stretch, target: Path, layout: CardLayout = CARD) -> Pat
     size of an RGB file (cards are cached offline on phones), and mapping to a known palette
     costs a third of adaptive quantizing.
     """
-    partial = target.with_suffix(".tmp")
+    partial = unique_partial(target)
     card = render_card(stretch, layout).quantize(palette=_palette(layout), dither=Image.Dither.NONE)
     card.save(partial, "PNG", compress_level=3, dpi=(300, 300))
     partial.replace(target)

@@ -18,6 +18,8 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
+from limber import cache as seals
+
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 ICONS = {"assets/limber/icon-192.png": (192, False), "assets/limber/icon-512.png": (512, False),
@@ -132,12 +134,17 @@ def render_icon(size: int, maskable: bool = False) -> Image.Image:
 
 def write_icons(cache_dir: Path) -> dict[str, Path]:
     """The icons as PNG files in ``cache_dir``, keyed by their site path."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    seals.safe_folder(cache_dir)
     written = {}
     for site_path, (size, maskable) in ICONS.items():
         target = cache_dir / f"{Path(site_path).stem}-{_CODE}.png"
-        if not target.exists():
-            render_icon(size, maskable).save(target, "PNG", optimize=True)
+        if not seals.verified(target):  # a damaged or committed icon is drawn again
+            icon = render_icon(size, maskable)
+
+            def save(path: Path, icon: Image.Image = icon) -> None:
+                icon.save(path, "PNG", optimize=True)
+
+            seals.write(target, save)
         written[site_path] = target
     return written
 
@@ -146,7 +153,7 @@ def write_site_zip(site_dir: Path) -> Path:
     """The whole built site as one zip, for browsing from the folder with no network."""
     target = site_dir / ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".tmp")
+    partial = seals.partial(target)
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for path, relative in _site_files(site_dir, ZIP_EXCLUDE):
             # Images and PDFs are compressed already: storing them costs nothing to unzip.

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from limber.cache import partial as unique_partial
+
 POINTS_PER_MM = 72 / 25.4
 CARD_MM = (105.0, 148.0)  # A6 portrait
 MARK_GAP_MM, MARK_LENGTH_MM = 2.0, 6.0
@@ -167,7 +169,7 @@ def _cut_marks(paper: Paper) -> str:
 def write_card_sheets(cards: Iterable[Path], target: Path, paper: Paper) -> int:
     """Write the cards four to a page with cut marks to ``target``; returns the page count."""
     card_w, card_h, left, bottom = card_grid(paper)
-    partial = target.with_suffix(".tmp")
+    partial = unique_partial(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     group: list[Path] = []
     with partial.open("wb") as stream:

@@ -10,11 +10,12 @@ import hashlib
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from limber import cache as seals
 from limber import layout, pdf
 from limber.cards import CARD, CardLayout, card_key, write_card
 from limber.loading import Library
@@ -48,9 +49,10 @@ def draw_cards(
     stretches: Sequence[Stretch], cache: Path, card_layout: CardLayout = CARD
 ) -> tuple[dict[str, Path], int]:
     """Each stretch's cached card (drawing the missing ones), and how many were drawn."""
-    cache.mkdir(parents=True, exist_ok=True)
+    seals.safe_folder(cache)
     paths = {s.slug: cache / f"{s.slug}-{card_key(s, card_layout)}.png" for s in stretches}
-    jobs = [(s, paths[s.slug], card_layout) for s in stretches if not paths[s.slug].exists()]
+    # Only an entry whose seal matches its bytes is used: a damaged or committed one is redrawn.
+    jobs = [(s, paths[s.slug], card_layout) for s in stretches if not seals.verified(paths[s.slug])]
     workers = min(len(jobs), os.cpu_count() or 1)
     if len(jobs) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
@@ -58,16 +60,10 @@ def draw_cards(
     else:
         for job in jobs:
             _draw(job)
-    _prune(cache, "*.png", paths.values())
+    for _, path, _ in jobs:
+        seals.seal(path)
+    seals.prune(cache, "*.png", paths.values())
     return paths, len(jobs)
-
-
-def _prune(cache: Path, pattern: str, keep: Iterable[Path]) -> None:
-    """Remove cached files this build no longer uses."""
-    wanted = set(keep)
-    for old in cache.glob(pattern):
-        if old not in wanted:
-            old.unlink()
 
 
 def _sheet(cards: Sequence[Path], cache: Path, paper: pdf.Paper) -> Path:
@@ -75,8 +71,9 @@ def _sheet(cards: Sequence[Path], cache: Path, paper: pdf.Paper) -> Path:
     for card in cards:
         digest.update(card.name.encode())
     target = cache / f"{paper.name.lower()}-{digest.hexdigest()[:24]}.pdf"
-    if not target.exists():
+    if not seals.verified(target):
         pdf.write_card_sheets(cards, target, paper)
+        seals.seal(target)
     return target
 
 
@@ -85,7 +82,7 @@ def build_print_files(library: Library, cache_dir: Path) -> PrintFiles:
     stretches = list(library.stretches.values())
     cards, drawn = draw_cards(stretches, cache_dir / "cards")
     files: dict[str, Path] = {layout.card_image(slug): path for slug, path in cards.items()}
-    sheets = cache_dir / "sheets"
+    sheets = seals.safe_folder(cache_dir / "sheets")
     all_cards = [cards[s.slug] for s in stretches]
     for paper in PAPERS:
         if all_cards:
@@ -95,5 +92,5 @@ def build_print_files(library: Library, cache_dir: Path) -> PrintFiles:
             files[layout.routine_cards_pdf(routine.slug, paper.name)] = _sheet(
                 ordered, sheets, paper
             )
-    _prune(sheets, "*.pdf", (path for path in files.values() if path.suffix == ".pdf"))
+    seals.prune(sheets, "*.pdf", (path for path in files.values() if path.suffix == ".pdf"))
     return PrintFiles(files, drawn)
