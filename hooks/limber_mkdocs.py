@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from limber import assets, atomic, builder, html, layout, offline, pages
+from limber import assets, atomic, builder, html, layout, limits, offline, pages, sanitize
 from limber import cache as seals
 from limber.loading import Library, load_library
 from limber.model import Stretch
@@ -169,7 +169,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown  # a stretch page: its body may not call for Limber's own blocks
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = html.text(page.meta["title"])
-    return markdown.replace(pages.VOCABULARY_MARKER, pages.render_vocabularies())
+    for marker, render in (
+        (pages.VOCABULARY_MARKER, pages.render_vocabularies),
+        (limits.LIMITS_MARKER, limits.render_table),
+        (sanitize.ALLOWLIST_MARKER, sanitize.render_allowlist),
+    ):
+        if marker in markdown:
+            markdown = markdown.replace(marker, render())
+    return markdown
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:

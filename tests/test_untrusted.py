@@ -8,8 +8,10 @@ import re
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from limber import cards, cli, limits
 from limber.loading import load_library, load_routines, load_stretches
@@ -278,3 +280,45 @@ def test_card_layout_of_a_huge_word_is_linear() -> None:
     assert lines[-1] == "then words"
     assert all(cards._width(font, line) <= 1000 for line in lines)
     assert "".join(lines[:-1]) == "x" * 100_000
+
+
+def _workflows() -> dict[str, dict[str, Any]]:
+    return {
+        path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    }
+
+
+def test_workflows_have_least_privilege_timeouts_and_pinned_actions() -> None:
+    workflows = _workflows()
+    assert set(workflows) >= {"ci.yml", "pages.yml"}
+    for name, workflow in workflows.items():
+        assert workflow["permissions"] == {"contents": "read"}, name
+        for job_name, job in workflow["jobs"].items():
+            where = f"{name}: {job_name}"
+            assert 0 < job["timeout-minutes"] <= 60, where
+            steps = job["steps"]
+            writes = {key for key, value in job.get("permissions", {}).items() if value == "write"}
+            if writes:  # a job that may write runs no repository code
+                assert writes <= {"pages", "id-token"}, where
+                assert all("run" not in step for step in steps), where
+                assert not any("checkout" in step.get("uses", "") for step in steps), where
+            for step in steps:
+                uses = step.get("uses")
+                if uses is None:
+                    continue
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), (where, uses)
+                if uses.startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, where
+    deploy = workflows["pages.yml"]["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "permissions" not in workflows["pages.yml"]["jobs"]["build"] or workflows["pages.yml"][
+        "jobs"
+    ]["build"]["permissions"] == {"contents": "read"}
+
+
+def test_pinned_actions_name_their_tag() -> None:
+    for path in (ROOT / ".github" / "workflows").glob("*.yml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "uses:" in line:
+                assert re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), (path.name, line)

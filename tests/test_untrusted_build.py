@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from limber import limits
+
 from .conftest import FIXTURES, make_site
 
 HOSTILE = FIXTURES / "hostile"
@@ -178,3 +180,13 @@ def test_a_damaged_cached_card_is_redrawn_not_shipped(tmp_path: Path) -> None:
     cached.with_name(cached.name + ".sig").write_text("0" * 64, encoding="ascii")
     assert run_build(site, cards=True).returncode == 0
     assert published.read_bytes() == good_bytes
+
+
+def test_the_security_page_shows_the_limits_and_the_allowlist(built: Path) -> None:
+    page = (built / "site" / "security.html").read_text(encoding="utf-8")
+    assert f"<td>{limits.MAX_FILE_BYTES:,} bytes</td>" in page
+    assert f"<td>{limits.MAX_ROUTINE_ITEMS}</td>" in page
+    assert "<code>headerlink</code>" in page and "<code>script</code>" in page
+    assert "limber:limits" not in page
+    contributing = (built / "site" / "contributing.html").read_text(encoding="utf-8")
+    assert 'href="security.html"' in contributing

@@ -83,3 +83,13 @@ def table() -> list[tuple[str, str]]:
         ("YAML anchors and aliases", "none"),
         ("Problems reported", f"{MAX_PROBLEMS_PER_FILE} per file, {MAX_PROBLEMS} in all"),
     ]
+
+
+LIMITS_MARKER = "<!-- limber:limits -->"
+
+
+def render_table() -> str:
+    """The limits as a Markdown table, for docs/security.md (filled in at build time)."""
+    lines = ["| What | At most |", "| --- | --- |"]
+    lines += [f"| {what} | {much} |" for what, much in table()]
+    return "\n".join(lines)

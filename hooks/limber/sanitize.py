@@ -187,3 +187,30 @@ def audit(body: str) -> Iterator[tuple[int, str]]:
         if "; allowed:" not in message:
             message += f"; {ALLOWED}"
         yield index, message
+
+
+ALLOWLIST_MARKER = "<!-- limber:allowed-html -->"
+
+
+def render_allowlist() -> str:
+    """The allowlist as a Markdown table, for docs/security.md (filled in at build time)."""
+
+    def words(items: object) -> str:
+        return ", ".join(f"`{item}`" for item in sorted(items))  # type: ignore[call-overload]
+
+    rows = [
+        ("Tags", words(TAGS)),
+        ("Removed with their content", words(DROPPED_WITH_CONTENT)),
+        *(
+            (f"Attributes of `<{tag}>`", words(names))
+            for tag, names in sorted(ATTRIBUTES.items())
+            if tag not in HEADINGS
+        ),
+        ("Attributes of headings", "`id` (lowercase letters, digits, `-` and `_`)"),
+        *((f"Classes of `<{tag}>`", words(names)) for tag, names in sorted(CLASSES.items())),
+        ("Link addresses", "`http:`, `https:`, relative paths and `#anchors`"),
+        ("Image addresses", "relative paths only: images from the site itself"),
+    ]
+    lines = ["| What | Allowed |", "| --- | --- |"]
+    lines += [f"| {what} | {allowed} |" for what, allowed in rows]
+    return "\n".join(lines)
