@@ -59,6 +59,7 @@ def test_stretch_text_survives() -> None:
         ("## Title {: #__drawer }", 'id="__drawer"', "found the id '__drawer'"),
         ("![x](https://example.org/pixel.png)", "example.org", "found an image from"),
         ("<svg onload=alert(1)></svg>", "svg", "found <svg>"),
+        ("!!! limber-safety\n    Covered.", "limber-safety", "class 'limber-safety' on <div>"),
     ],
 )
 def test_each_vector_is_removed_and_reported(body: str, gone: str, message: str) -> None:

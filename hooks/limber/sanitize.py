@@ -64,7 +64,10 @@ DROPPED_WITH_CONTENT = frozenset(
     {"script", "style", "template", "noscript", "textarea", "iframe", "object", "svg", "math"}
 )
 URL_SCHEMES = frozenset({"http", "https"})
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
+_ID = re.compile(r"^(?!__)[a-z0-9_-]{1,80}$")  # not Material's own "__drawer", "__search"...
+# Without one of these, Markdown can only make plain tags from its own syntax (lists, emphasis,
+# headings, code), all allowed: such a body need not be rendered twice to be audited.
+_MAY_NEED_AUDIT = re.compile(r"[<{\[&]|!!!")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
 
@@ -107,11 +110,18 @@ def clean(html: str) -> str:
     return _CLEANER.clean(html)
 
 
+_MARKDOWN: markdown.Markdown | None = None
+
+
 def render(body: str) -> str:
-    """A body rendered to HTML as the build renders it (links are not rewritten here)."""
-    rendered: str = markdown.markdown(
-        body, extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS
-    )
+    """A body rendered to HTML as the build renders it (links are not rewritten here). One
+    Markdown instance is reused: making one with its extensions costs more than a body does."""
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        _MARKDOWN = markdown.Markdown(
+            extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS
+        )
+    rendered: str = _MARKDOWN.reset().convert(body)
     return rendered
 
 
@@ -164,7 +174,7 @@ class _Audit(HTMLParser):
             elif name == "href":
                 what = f"a link to {shown!r}", "http(s), relative or #anchor links"
             else:
-                what = f"the id {shown!r}", "ids of lowercase letters, digits, - and _"
+                what = f"the id {shown!r}", "ids of lowercase letters, digits, - and _ (not __)"
             message = f"found {what[0]}, which is removed; allowed: {what[1]}"
             self.found.append((message, value[:20] or name))
 
@@ -174,6 +184,8 @@ ALLOWED = "allowed: Markdown, and HTML from the list in docs/security.md"
 
 def audit(body: str) -> Iterator[tuple[int, str]]:
     """(line within ``body``, message) for each thing the sanitizer would remove from it."""
+    if not _MAY_NEED_AUDIT.search(body):
+        return
     parser = _Audit()
     parser.feed(render(body))
     parser.close()
