@@ -26,6 +26,7 @@ from urllib.parse import quote
 from limber import html, timer, timing
 from limber.layout import BUILDER_PAGE, CONTRIBUTOR_GUIDE, stretch_page
 from limber.model import Routine, Stretch
+from limber.pages import marker
 from limber.sheet import sheet_cue, thumbnail
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 from limber.wording import dose_text
@@ -77,7 +78,8 @@ def render_builder_markdown(count: int) -> str:
         + '<p class="limber-lead limber-sheet-hide">Choose stretches from the library, set each '
         + "dose and the rests, then play it here, print it or share it by a link. No account: "
         + "your routines stay on this device.</p>\n\n"
-        + "<!--limber:builder-->\n"
+        + marker("builder")  # a placeholder no authored text can forge
+        + "\n"
     )
 
 
