@@ -36,11 +36,13 @@ def format_problem(problem: Problem, style: str) -> str:
     # Workflow commands: a value may not break the line, and a property may not end itself
     # early (",", ":"); control characters from a hostile key are shown as escapes.
     message = escaped(problem.message).replace("%", "%25")
-    path, field = (
-        escaped(text).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-        for text in (problem.path, problem.field)
-    )
+    path, field = (_property(text) for text in (problem.path, problem.field))
     return f"::error file={path}{line},title={field}::{message}"
+
+
+def _property(text: str) -> str:
+    """A workflow command property: escaped, and unable to end itself early."""
+    return escaped(text).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
 
 
 def check(root: Path, paths: Sequence[str], style: str) -> int:
@@ -81,8 +83,10 @@ def _count(number: int, noun: str) -> str:
 def format_advice(item: Problem, style: str) -> str:
     """Advice on style, marked as such so nobody mistakes it for a problem."""
     if style == "github":
-        return f"::notice file={item.path},title=advice: {item.field}::{item.message}"
-    return f"{item.path}: advice: {item.field}: {item.message}"
+        path, field = (_property(text) for text in (item.path, item.field))
+        message = escaped(item.message).replace("%", "%25")
+        return f"::notice file={path},title=advice: {field}::{message}"
+    return escaped(f"{item.path}: advice: {item.field}: {item.message}")
 
 
 def slugify(name: str) -> str:
