@@ -8,11 +8,14 @@ cut mid-sentence.
 
 from __future__ import annotations
 
+import re
+
 from limber import html
 from limber.figures.svg import render_svg
 from limber.model import Dose, Stretch
 from limber.wording import dose_text, plain
 
+_LATER_FRAMES = re.compile(r'<g class="lf-frame"[^>]*>.*?</g>', re.S)
 CUE_LIMIT = 170  # characters; the first step is always shown in full, however long
 
 
@@ -40,6 +43,7 @@ def thumbnail(stretch: Stretch) -> str:
     The figure markup loses ``data-limber-figure`` so the player does not animate it."""
     svg = render_svg(stretch.figure, stretch.name, stretch.areas)
     svg = svg.replace(' data-limber-figure=""', "", 1)
+    svg = _LATER_FRAMES.sub("", svg)  # a thumbnail shows the first pose: half the bytes
     return f'<span class="limber-thumb" aria-hidden="true">{svg.strip()}</span>'
 
 

@@ -22,7 +22,7 @@ from limber.cli import main as limber_main
 from limber.loading import load_library
 from limber.model import Span
 from limber.timer import dose_data
-from limber.wording import dose_text
+from limber.wording import dose_text, minutes_text
 
 from ..conftest import ROOT, make_site
 
@@ -41,6 +41,7 @@ process.stdin.on("data", (chunk) => (input += chunk)).on("end", () => {
       case "decode": return builder.decode(arg);
       case "open": return builder.resolve(builder.decode(arg), library);
       case "dose": return builder.doseText(library[arg.slug], arg.amount, arg.reps);
+      case "minutes": return builder.minutesText(arg);
       case "proposal": return builder.proposal(arg, library);
       case "import": return builder.readExport(arg, library);
       case "export": return builder.exportText(arg);
@@ -242,3 +243,8 @@ def test_an_exported_file_imports_and_a_bad_one_says_why() -> None:
     ]
     assert not_json["error"].startswith("it is not JSON")
     assert "not a file of Limber routines" in not_ours["error"]
+
+
+def test_the_built_sheet_says_minutes_as_the_authored_one() -> None:
+    seconds = list(range(0, 3700, 15))
+    assert run(*(("minutes", n) for n in seconds)) == [minutes_text(Span(n, n)) for n in seconds]

@@ -107,7 +107,9 @@
 
   function minutesText(seconds) {
     if (seconds < 45) return "under a minute";
-    var minutes = Math.max(1, Math.round(seconds / 60));
+    var minutes = Math.round(seconds / 60);
+    if (seconds % 120 === 30) minutes -= 1; // half to even, as Python's round()
+    minutes = Math.max(1, minutes);
     return "about " + minutes + " minute" + (minutes === 1 ? "" : "s");
   }
 
