@@ -22,6 +22,8 @@ from mkdocs.structure.pages import Page
 
 from limber import assets, atomic, builder, html, layout, limits, offline, pages, sanitize
 from limber import cache as seals
+from limber.audio.build import AudioFiles, build_routine_audio
+from limber.audio.markup import render_audio_block
 from limber.loading import Library, load_library
 from limber.model import Stretch
 from limber.printing import PrintFiles, build_print_files
@@ -33,6 +35,7 @@ ASSET_DIR = "assets/limber"
 CACHE_DIR = ".cache/limber"  # beside mkdocs.yml
 _library: Library | None = None
 _printed: PrintFiles | None = None
+_audio = AudioFiles()
 _serving = False
 _final_site: Path | None = None  # where the finished site goes; MkDocs writes beside it first
 _building: Path | None = None
@@ -132,6 +135,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     printed = _print_files(config, library)
     for site_path, cached in printed.files.items():
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
+    for site_path, cached in _audio_files(config, library).files.items():
+        files.append(File.generated(config, site_path, abs_src_path=str(cached)))
     index = add(layout.STRETCH_INDEX, in_nav=True)
     stretch_files = {slug: add(layout.stretch_page(slug)) for slug in library.stretches}
     for slug, file in stretch_files.items():
@@ -202,6 +207,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         blocks = pages.render_routine_blocks(routine, link, cards=has_cards, url=url)
         # "Customise this routine" goes under the player, opening the builder.
         blocks["top"] += builder.customise_link(routine, link)
+        seconds = _audio.seconds.get(routine.slug)
+        blocks["audio"] = render_audio_block(routine, link, seconds, has_cards) if seconds else ""
     elif page.file.generated_by and (stretch := _stretch_for(page)) is not None:
         blocks = pages.render_stretch_blocks(stretch, link, card=has_cards)
     else:
@@ -283,6 +290,25 @@ def _cache(config: MkDocsConfig) -> Path:
     root = Path(config.config_file_path).parent
     seals.safe_folder(root / ".cache")
     return seals.safe_folder(root / CACHE_DIR)
+
+
+def _audio_files(config: MkDocsConfig, library: Library) -> AudioFiles:
+    """Each routine's MP3. Where speech cannot load, one info line (not a warning: a strict
+    build must still pass, and the site is whole without audio) and no audio links."""
+    global _audio
+    if os.environ.get("LIMBER_AUDIO", "on") == "off":
+        _audio = AudioFiles(left_out="LIMBER_AUDIO=off")
+    else:
+        cache = _cache(config) / "audio"
+        _audio = build_routine_audio(library, cache)
+    if _audio.left_out:
+        log.info(f"Limber: routine audio left out: {_audio.left_out}")
+    else:
+        log.info(
+            f"Limber: {len(_audio.files)} routine audio tracks, {_audio.rendered} rendered, "
+            "the rest cached"
+        )
+    return _audio
 
 
 def _stretch_for(page: Page) -> Stretch | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 ASSET_FOLDER = Path(__file__).parent / "assets"
 STYLES = ("limber.css", "timer.css")
-SCRIPTS = ("timer.js", "site.js")
+SCRIPTS = ("timer.js", "audio.js", "site.js")
 # Loaded by the builder page only (its markup links them), not by every page.
 BUILDER_ASSETS = ("builder.js", "builder.css")
 

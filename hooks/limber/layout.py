@@ -36,3 +36,8 @@ def routine_cards_pdf(slug: str, paper: str) -> str:
 
 BUILDER_PAGE = "builder.md"  # the routine builder, generated; in the top navigation
 CONTRIBUTOR_GUIDE = "contributing.md"
+
+
+def routine_audio(slug: str) -> str:
+    """Site path of a routine's audio track (SPEC section 10)."""
+    return f"{ROUTINES_DIR}/{slug}.mp3"

@@ -17,6 +17,7 @@ from limber.layout import (
     ROUTINES_DIR,
     STRETCH_INDEX,
     STRETCHES_DIR,
+    routine_audio,
     stretch_page,
 )
 from limber.model import Cues, Dose, Routine, RoutineItem, Span, Stretch
@@ -513,6 +514,7 @@ def load_library(
     )
     problems += routine_problems + tree_problems
     generated = [STRETCH_INDEX, BUILDER_PAGE, *(stretch_page(slug) for slug in stretches)]
+    generated += [routine_audio(slug) for slug in routines]
     problems += check_generated_paths(root, docs_dir, generated)
     if problems:
         raise ContentError(bounded(problems))

@@ -129,3 +129,18 @@ class Routine:
             total = total + item.dose.seconds
         gaps = self.rest * max(len(self.items) - 1, 0)
         return total + Span(gaps, gaps)
+
+    @property
+    def shortest_plan(self) -> tuple[timing.Step, ...]:
+        """The player's steps at the shortest length and the default breath pace."""
+        items = [
+            timing.PlanItem(
+                item.stretch.name,
+                item.dose.kind,
+                item.dose.amount.low,
+                item.dose.reps.low,
+                item.dose.sides,
+            )
+            for item in self.items
+        ]
+        return timing.build_plan(items, self.rest)

@@ -27,10 +27,12 @@ ICONS = {"assets/limber/icon-192.png": (192, False), "assets/limber/icon-512.png
 THEME_COLOR = "#00695c"
 ZIP = "downloads/limber-site.zip"
 CARD_PDFS = ("cards/*.pdf", "cards/routines/*.pdf")
-# Not precached: source maps, search languages other than English, sitemaps, the zip, and the
-# card PDFs (large, and they grow with the library): the worker caches those when first opened.
+AUDIO = ("*.mp3",)  # routine tracks, a few MB each
+# Not precached: source maps, search languages other than English, sitemaps, the zip, the card
+# PDFs and the routine audio (large, and they grow with the library): the worker caches those
+# when first opened or played.
 PRECACHE_EXCLUDE = ("*.map", "assets/javascripts/lunr/*", "sitemap.xml*", SERVICE_WORKER, ZIP,
-                    *CARD_PDFS)  # fmt: skip
+                    *CARD_PDFS, *AUDIO)  # fmt: skip
 # Not zipped: the zip itself, source maps, and the card PDFs (the card images are in).
 ZIP_EXCLUDE = ("downloads/*", "*.map", *CARD_PDFS)
 _TEMPLATE = Path(__file__).parent / "assets" / "service-worker.js"
@@ -157,7 +159,7 @@ def write_site_zip(site_dir: Path) -> Path:
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for path, relative in _site_files(site_dir, ZIP_EXCLUDE):
             # Images and PDFs are compressed already: storing them costs nothing to unzip.
-            stored = path.suffix in (".png", ".pdf", ".gz", ".zip", ".jpg", ".webp")
+            stored = path.suffix in (".png", ".pdf", ".gz", ".zip", ".jpg", ".webp", ".mp3")
             method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             archive.write(path, f"limber/{relative}", compress_type=method)
     partial.replace(target)

@@ -311,6 +311,7 @@ def render_routine_blocks(
         + f'<p class="limber-meta"><strong>{minutes_text(routine.seconds)}</strong> · {count} '
         + f"stretch{'es' if count != 1 else ''} · {routine.rest} s rest between them</p>\n"
         + marker("timer")
+        + marker("audio")
     )
     qr = f'<div class="limber-qr">{qr_code(url)}</div>' if url else ""
     listing = (

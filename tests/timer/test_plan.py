@@ -26,6 +26,8 @@ process.stdin.on("data", (chunk) => (input += chunk)).on("end", () => {
     const plan = timer.buildPlan(config, choice);
     return {
       steps: plan.map((s) => [s.type, s.duration, s.side || ""]),
+      full: plan.map((s) => [s.type, s.duration, s.side || "", s.item, s.rep || 0, s.reps || 0,
+        s.kind || "", s.breaths || 0]),
       words: plan.map((s, i) => timer.describe(config, plan, i, elapsed || 0)),
       total: timer.totalSeconds(plan),
     };
@@ -129,3 +131,36 @@ def test_the_page_estimates_match_the_timer_for_all_real_content() -> None:
         cases += [{"config": whole}, {"config": whole, "choice": {"amount": 1, "reps": 1}}]
         expected += [routine.seconds.low, routine.seconds.high]
     assert [plan["total"] for plan in run(cases)] == expected
+
+
+def python_steps(steps: tuple[timing.Step, ...]) -> list[list[Any]]:
+    return [[s.type, s.duration, s.side, s.item, s.rep, s.reps, s.kind, s.breaths] for s in steps]
+
+
+def test_the_audio_plan_is_the_timers_plan_for_every_routine_and_dose() -> None:
+    """The routine MP3s are laid out on ``timing.build_plan``: it must match timer.js step for
+    step (type, length, side, stretch, rep), for the real routines and every kind of dose."""
+    library = load_library(ROOT, ROOT / "docs")
+    routines = list(library.routines.values())
+    cases = [
+        {"config": config(*[dose_data(i.stretch.name, i.dose) for i in r.items], rest=r.rest)}
+        for r in routines
+    ]
+    expected = [python_steps(r.shortest_plan) for r in routines]
+    shapes = [
+        item(sides="both", reps=(2, 3)),
+        item(sides="alternate", reps=(3, 3)),
+        item(kind="breaths", amount=(5, 8), sides="both"),
+        item(reps=(2, 2)),
+    ]
+    cases.append({"config": config(*shapes, rest=7)})
+    expected.append(
+        python_steps(
+            timing.build_plan(
+                [timing.PlanItem(x["name"], x["kind"], x["amount"][0], x["reps"][0], x["sides"])
+                 for x in shapes],
+                7,
+            )
+        )
+    )  # fmt: skip
+    assert [plan["full"] for plan in run(cases)] == expected

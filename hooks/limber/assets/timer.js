@@ -121,7 +121,7 @@
   }
 
   var core = { buildPlan: buildPlan, totalSeconds: totalSeconds, breathPhase: breathPhase,
-    describe: describe, clock: clock, pick: pick };
+    describe: describe, clock: clock, pick: pick, muted: false };
   if (typeof module === "object" && module.exports) {
     module.exports = core;
     return;
@@ -151,7 +151,7 @@
 
   var audio = null;
   function beep(high) {
-    if (!prefs().sound) return;
+    if (!prefs().sound || core.muted) return; // muted: the routine's audio track is cueing
     try {
       audio = audio || new (root.AudioContext || root.webkitAudioContext)();
       var osc = audio.createOscillator(), gain = audio.createGain(), now = audio.currentTime;
@@ -166,7 +166,7 @@
   }
 
   function say(text) {
-    if (!prefs().voice || !root.speechSynthesis) return;
+    if (!prefs().voice || core.muted || !root.speechSynthesis) return;
     root.speechSynthesis.cancel();
     root.speechSynthesis.speak(new root.SpeechSynthesisUtterance(text.replace(/ · /g, ". ")));
   }

@@ -1,0 +1,50 @@
+"""Routine audio on the built site: the MP3 beside each routine page, its link, the fallback."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ..conftest import build, make_site
+from ..test_build import text_of
+
+ROUTINE = "ease-upper-back-tightness"
+LINK = re.compile(r'<a href="([^"]+)" type="audio/mpeg" download>Audio \(MP3, (\d+) min\)</a>')
+
+
+def test_every_routine_page_links_its_mp3(real_site: Path) -> None:
+    page = real_site / "routines" / f"{ROUTINE}.html"
+    [(href, minutes)] = LINK.findall(page.read_text("utf-8"))
+    assert href == f"{ROUTINE}.mp3"  # site-relative: works from file:// too
+    assert (page.parent / href).stat().st_size > 100_000
+    assert minutes == "7"  # 437 s at the shortest length
+    assert "Audio (MP3, 7 min)" in text_of(page)
+
+
+def test_audio_is_not_precached_but_goes_in_the_site_zip(real_site: Path) -> None:
+    worker = (real_site / "sw.js").read_text("utf-8")
+    assert f"routines/{ROUTINE}.html" in worker
+    assert ".mp3" not in worker.split("var FILES")[1].split(";")[0]
+    with zipfile.ZipFile(real_site / "downloads" / "limber-site.zip") as archive:
+        assert f"limber/routines/{ROUTINE}.mp3" in archive.namelist()
+
+
+def test_without_speech_the_strict_build_passes_and_leaves_audio_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LIMBER_ESPEAK_LIBRARY", str(tmp_path / "missing" / "libespeak-ng.so"))
+    site = make_site(tmp_path / "site")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "audio" in line]
+    assert len(said) == 1 and said[0].startswith("INFO")
+    assert "routine audio left out: eSpeak NG did not load from" in said[0]
+    built = site / "site"
+    assert not list(built.rglob("*.mp3"))
+    page = built / "routines" / f"{ROUTINE}.html"
+    assert "Audio (MP3" not in page.read_text("utf-8")
+    assert (built / "cards" / "cat-cow.png").is_file()
+    assert (built / "stretches" / "cat-cow.html").is_file()
