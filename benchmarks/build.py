@@ -8,7 +8,7 @@ routines into a temporary copy of the site, and the same Markdown as ordinary pa
 baseline site with no hook. Builds alternate baseline and Limber. It prints wall time, peak memory
 (the largest process, card workers included) and their ratio; cards off and on, cold and warm;
 a rebuild after editing one stretch; per-card times; the PDF step's peak memory; the timer's size
-gzipped and the offline precache size.
+gzipped and the offline precache size; and the real routines' audio, cold and warm, with sizes.
 """
 
 from __future__ import annotations
@@ -129,7 +129,10 @@ class Run:
 
 def run_build(site: Path, cards: bool = False) -> Run:
     """One ``mkdocs build`` in its own process; wall time and peak resident memory."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "on" if cards else "off"}
+    # Routine audio is measured on its own (real_audio): synthetic routines would only add
+    # speech and MP3 encoding, the same cost per minute of track, to every cold build here.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "on" if cards else "off",
+           "LIMBER_AUDIO": "off"}  # fmt: skip
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
@@ -198,6 +201,43 @@ def real_cards() -> str:
         f"({cold / len(stretches) * 1000:.0f} ms a card, {drawn} drawn), warm in "
         f"{warm * 1000:.0f} ms ({again} drawn)."
     )
+
+
+def real_audio() -> str:
+    """Cold and warm routine audio for the real routines, by the build's own function: time on
+    the clock and on the CPU (the tracks are encoded on every core), and the MP3s' sizes."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from limber.audio.build import build_routine_audio
+    from limber.loading import load_library
+
+    library = load_library(ROOT, ROOT / "docs")
+    with tempfile.TemporaryDirectory() as folder:
+        start, cpu = time.perf_counter(), _cpu_seconds()
+        cold = build_routine_audio(library, Path(folder))
+        cold_s, cold_cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+        if cold.left_out:
+            return f"Routine audio: left out here ({cold.left_out})."
+        start = time.perf_counter()
+        warm = build_routine_audio(library, Path(folder))
+        warm_s = time.perf_counter() - start
+        tracks = {p: f for p, f in cold.files.items() if p.endswith(".mp3")}
+        sizes = [f.stat().st_size for f in tracks.values()]
+        minutes = sum(cold.seconds.values()) / 60
+        clips = [f.stat().st_size for p, f in cold.files.items() if not p.endswith(".mp3")]
+    return (
+        f"Routine audio, real content: {len(tracks)} routines ({minutes:.0f} min of track) and "
+        f"the builder's clip set cold in {cold_s:.1f} s ({cold_cpu:.1f} s of CPU, "
+        f"{cold.rendered} rendered), warm in {warm_s * 1000:.0f} ms ({warm.rendered} rendered); "
+        f"MP3s at 32 kbit/s mono: {sum(sizes) / 1e6:.1f} MB in all, "
+        f"{sum(sizes) / minutes / 1e3:.0f} KB a minute, {min(sizes) / 1e6:.1f}–"
+        f"{max(sizes) / 1e6:.1f} MB each; clip set {clips[0] / 1e3:.0f} KB."
+    )
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the encoding workers)."""
+    own, children = os.times()[:2], os.times()[2:4]
+    return sum(own) + sum(children)
 
 
 def precache_size(site: Path) -> str:
@@ -275,6 +315,7 @@ def main() -> None:
     summary = [
         f"Machine: {machine()}.",
         real_cards(),
+        real_audio(),
         f"Timer script and CSS, gzipped: {timer_size() / 1000:.1f} KB.",
         f"Benchmark wall time: {time.perf_counter() - started:.0f} s.",
     ]

@@ -305,8 +305,8 @@ def _audio_files(config: MkDocsConfig, library: Library) -> AudioFiles:
         log.info(f"Limber: routine audio left out: {_audio.left_out}")
     else:
         log.info(
-            f"Limber: {len(_audio.files)} routine audio tracks, {_audio.rendered} rendered, "
-            "the rest cached"
+            f"Limber: {len(_audio.seconds)} routine audio tracks and the builder's clips, "
+            f"{_audio.rendered} rendered, the rest cached"
         )
     return _audio
 

@@ -27,7 +27,7 @@ ICONS = {"assets/limber/icon-192.png": (192, False), "assets/limber/icon-512.png
 THEME_COLOR = "#00695c"
 ZIP = "downloads/limber-site.zip"
 CARD_PDFS = ("cards/*.pdf", "cards/routines/*.pdf")
-AUDIO = ("*.mp3",)  # routine tracks, a few MB each
+AUDIO = ("*.mp3", "assets/limber/audio-clips.js")  # routine tracks; the builder's spoken clips
 # Not precached: source maps, search languages other than English, sitemaps, the zip, the card
 # PDFs and the routine audio (large, and they grow with the library): the worker caches those
 # when first opened or played.

@@ -24,12 +24,15 @@ def window_levels(samples: npt.NDArray[np.float32], rate: int) -> npt.NDArray[np
 def onsets(samples: npt.NDArray[np.float32], rate: int) -> list[float]:
     """Seconds at which a sound starts: a window above the floor that is much louder than the
     one before it."""
-    levels = window_levels(samples, rate)
+    return level_onsets(window_levels(samples, rate), int(WINDOW * rate) / rate)
+
+
+def level_onsets(levels: npt.NDArray[np.float64], window: float) -> list[float]:
+    """``onsets`` from window levels already measured (in the browser, for instance)."""
     before = np.concatenate([[-120.0], levels[:-1]])
     louder = levels - np.maximum(before, FLOOR_DB - RISE_DB) >= RISE_DB
     starts = np.flatnonzero((levels > FLOOR_DB) & louder)
-    size = int(WINDOW * rate)
-    return [float(index * size / rate) for index in starts]
+    return [float(index * window) for index in starts]
 
 
 def misses(times: Sequence[float], heard: Sequence[float], tolerance: float) -> list[float]:

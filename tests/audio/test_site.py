@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -48,3 +49,19 @@ def test_without_speech_the_strict_build_passes_and_leaves_audio_out(
     assert "Audio (MP3" not in page.read_text("utf-8")
     assert (built / "cards" / "cat-cow.png").is_file()
     assert (built / "stretches" / "cat-cow.html").is_file()
+
+
+def test_the_builders_clip_set_speaks_every_stretch_name(real_site: Path) -> None:
+    script = (real_site / "assets" / "limber" / "audio-clips.js").read_text("utf-8")
+    data = json.loads(script.split("window.LimberAudioClips = ", 1)[1].rstrip().rstrip(";"))
+    names = {
+        line.split(":", 1)[1].strip()
+        for path in (real_site.parent / "stretches").glob("*.md")
+        for line in path.read_text("utf-8").splitlines()
+        if line.startswith("name:")
+    }
+    assert set(data["names"]) == names
+    assert {"ready", "rest", "left", "right", "switch", "inhale", "exhale", "done"} <= set(
+        data["words"]
+    )
+    assert "audio-clips.js" not in (real_site / "sw.js").read_text("utf-8")

@@ -40,7 +40,8 @@ def decoded(rendered: build.AudioFiles) -> tuple[np.ndarray, int]:
 def test_every_routine_gets_an_mp3_of_its_shortest_length(
     library: Library, rendered: build.AudioFiles, decoded: tuple[np.ndarray, int]
 ) -> None:
-    assert set(rendered.files) == {f"routines/{slug}.mp3" for slug in library.routines}
+    tracks = {path for path in rendered.files if path.endswith(".mp3")}
+    assert tracks == {f"routines/{slug}.mp3" for slug in library.routines}
     samples, rate = decoded
     plan = sum(step.duration for step in library.routines[ROUTINE].shortest_plan)
     assert plan == library.routines[ROUTINE].seconds.low
@@ -107,6 +108,7 @@ def test_a_warm_build_renders_nothing(
         raise AssertionError("a warm build rendered a track")
 
     monkeypatch.setattr(build, "render_track", refuse)
+    monkeypatch.setattr(build.clips, "write_clips", refuse)
     again = build.build_routine_audio(library, cache)
     assert again.rendered == 0
     assert again.files == rendered.files

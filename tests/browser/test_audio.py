@@ -17,11 +17,13 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 import pytest
 
 from limber import timing
 from limber.loading import load_library
 
+from ..audio.analysis import level_onsets, misses
 from ..conftest import ROOT
 from .conftest import Server
 
@@ -150,3 +152,45 @@ def test_the_timers_buttons_move_the_audio(live_page: Any, real_server: Server) 
     assert stopped["paused"]
     assert live_page.get_by_role("button", name="Play as audio").is_visible()
     assert live_page.get_by_role("button", name="Resume").is_visible()  # the run is kept
+
+
+MEASURE = """async () => {
+  const audio = document.querySelector("[data-limber-builder] .limber-audio audio");
+  const bytes = await (await fetch(audio.src)).arrayBuffer();
+  const context = new OfflineAudioContext(1, 1, 22050);
+  const buffer = await context.decodeAudioData(bytes);
+  const samples = buffer.getChannelData(0), size = Math.floor(0.025 * buffer.sampleRate);
+  const levels = [];
+  for (let start = 0; start + size <= samples.length; start += size) {
+    let sum = 0;
+    for (let i = start; i < start + size; i++) sum += samples[i] * samples[i];
+    levels.push(20 * Math.log10(Math.max(Math.sqrt(sum / size), 1e-6)));
+  }
+  const timer = document.querySelector("[data-limber-builder] [data-limber-timer]").limberTimer;
+  const s = timer.config.settings;
+  const choice = {amount: 0, reps: 0, inhale: s.inhale, exhale: s.exhale};
+  const plan = LimberTimer.buildPlan(timer.config, choice);
+  const starts = [];
+  plan.reduce((now, step) => (starts.push(now), now + step.duration), 0);
+  return {levels, window: size / buffer.sampleRate, length: buffer.duration,
+          total: LimberTimer.totalSeconds(plan), starts, types: plan.map((step) => step.type)};
+}"""
+
+
+def test_a_builder_routine_is_assembled_in_the_browser_on_its_plan(
+    live_page: Any, real_server: Server
+) -> None:
+    live_page.goto(real_server.url + "builder.html")
+    for name in ("Doorway stretch", "Cat-cow"):
+        live_page.get_by_role("button", name=f"Add {name}").click()
+    live_page.get_by_role("button", name="Play as audio").click()
+    track = "document.querySelector('[data-limber-builder] .limber-audio audio')"
+    live_page.wait_for_function(f"({track} || {{}}).currentTime > 0.3")
+    measured = dict(live_page.evaluate(MEASURE))
+    assert measured["types"][:5] == ["ready", "work", "switch", "work", "rest"]
+    assert abs(measured["length"] - measured["total"]) <= 1.0
+    heard = level_onsets(np.asarray(measured["levels"]), measured["window"])
+    assert misses(measured["starts"], heard, 0.150) == []
+    state = dict(live_page.evaluate(STATE))
+    assert not state["paused"]
+    assert state["title"] == "Doorway stretch"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from limber import cache as seals
 from limber import layout, timing
-from limber.audio import cues
+from limber.audio import clips, cues
 from limber.loading import Library
 from limber.model import Routine
 from limber.printing import _pool_context
@@ -30,8 +30,9 @@ BITRATE_KBPS = 32  # the MP3s' bitrate (track.py), here so that the key needs no
 
 @dataclass(frozen=True)
 class AudioFiles:
-    """Site path → cached MP3 for each routine, each routine's plan length in seconds, how many
-    tracks this build rendered, and, when audio was left out, why."""
+    """Site path → cached file for each routine's MP3 and the builder's clip set, each routine's
+    plan length in seconds, how many tracks this build rendered, and, when audio was left out,
+    why."""
 
     files: Mapping[str, Path] = field(default_factory=dict)
     seconds: Mapping[str, float] = field(default_factory=dict)
@@ -105,8 +106,16 @@ def build_routine_audio(library: Library, cache_dir: Path) -> AudioFiles:
         seals.seal(path)
     seals.prune(cache_dir, "*.mp3", paths.values())
     files = {layout.routine_audio(slug): path for slug, path in paths.items()}
+    texts = clips.clip_texts(library.stretches.values())
+    clip_set = cache_dir / f"clips-{clips.clips_key(texts, voice, _CODE)}.js"
+    rendered = len(jobs)
+    if not clip_set.exists():
+        clips.write_clips(texts, clip_set)
+        rendered += 1
+    _prune(cache_dir, "clips-*.js", [clip_set])
+    files[clips.CLIPS_SCRIPT] = clip_set
     seconds = {r.slug: float(sum(s.duration for s in r.shortest_plan)) for r in routines}
-    return AudioFiles(files, seconds, len(jobs))
+    return AudioFiles(files, seconds, rendered)
 
 
 def minutes(seconds: float) -> int:

@@ -26,7 +26,7 @@ SPEECH_LEVEL = 0.9
 BITRATE_KBPS = build.BITRATE_KBPS
 # libsndfile's compression level 0..1 picks LAME's bitrate; measured at 22,050 Hz mono:
 # 0.75 gives 48 kbit/s, 0.8 gives 40, 0.85 gives 32, 0.9 gives 24.
-_LEVEL = {48: 0.75, 40: 0.8, 32: 0.85, 24: 0.9}
+LEVEL = {48: 0.75, 40: 0.8, 32: 0.85, 24: 0.9}[BITRATE_KBPS]
 
 
 def tone(name: str, rate: int) -> Samples:
@@ -65,6 +65,6 @@ def write_mp3(track: Samples, rate: int, target: Path) -> None:
     partial = seals.partial(target)
     soundfile.write(
         partial, track, rate, format="MP3", subtype="MPEG_LAYER_III",
-        bitrate_mode="CONSTANT", compression_level=_LEVEL[BITRATE_KBPS],
+        bitrate_mode="CONSTANT", compression_level=LEVEL,
     )  # fmt: skip
     partial.replace(target)
