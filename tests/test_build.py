@@ -316,7 +316,8 @@ def test_mkdocs_serve_previews_the_site_without_a_service_worker(tmp_path: Path)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "off"}
+    # Cards and audio off, as a writer previews: their first render would outlast the wait below.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "off", "LIMBER_AUDIO": "off"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
