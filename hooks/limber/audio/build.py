@@ -109,10 +109,11 @@ def build_routine_audio(library: Library, cache_dir: Path) -> AudioFiles:
     texts = clips.clip_texts(library.stretches.values())
     clip_set = cache_dir / f"clips-{clips.clips_key(texts, voice, _CODE)}.js"
     rendered = len(jobs)
-    if not clip_set.exists():
+    if not seals.verified(clip_set):
         clips.write_clips(texts, clip_set)
+        seals.seal(clip_set)
         rendered += 1
-    _prune(cache_dir, "clips-*.js", [clip_set])
+    seals.prune(cache_dir, "clips-*.js", [clip_set])
     files[clips.CLIPS_SCRIPT] = clip_set
     seconds = {r.slug: float(sum(s.duration for s in r.shortest_plan)) for r in routines}
     return AudioFiles(files, seconds, rendered)

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from limber import cache as seals
 from limber.model import Stretch
 
 CLIPS_SCRIPT = "assets/limber/audio-clips.js"
@@ -72,6 +73,6 @@ def write_clips(texts: dict[str, dict[str, str]], target: Path) -> None:
         + json.dumps(data, separators=(",", ":")).replace("<", "\\u003c")
         + ";\n"
     )
-    partial = target.with_name(target.name + ".part")
+    partial = seals.partial(target)
     partial.write_text(script, encoding="utf-8")
     partial.replace(target)
