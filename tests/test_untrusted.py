@@ -170,6 +170,21 @@ def test_file_size_at_its_edge(tmp_path: Path) -> None:
     ]
 
 
+def test_docs_file_size_at_its_edge(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site")
+    image = site / "docs" / "poster.png"
+    with image.open("wb") as handle:  # sparse: the size is what is checked, not the bytes
+        handle.truncate(limits.MAX_DOCS_FILE_BYTES)
+    load_library(site, site / "docs")
+    with image.open("ab") as handle:
+        handle.write(b"x")
+    with pytest.raises(ContentError) as caught:
+        load_library(site, site / "docs")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "docs/poster.png: file: found 5,000,001 bytes; allowed: at most 5,000,000 bytes"
+    ]
+
+
 def _routine(tmp_path: Path, front: str, count: int = 1) -> list[str]:
     stretches, _ = load_stretches(ROOT)
     folder = tmp_path / "docs" / "routines"
