@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
-from limber import html
+from markupsafe import Markup
+
 from limber.figures.svg import render_svg
 from limber.model import Dose, Stretch
-from limber.wording import dose_text, plain
+from limber.templating import render
+from limber.wording import plain
 
 _LATER_FRAMES = re.compile(r'<g class="lf-frame"[^>]*>.*?</g>', re.S)
 CUE_LIMIT = 170  # characters; the first step is always shown in full, however long
@@ -37,22 +39,24 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
-def thumbnail(stretch: Stretch) -> str:
+def thumbnail(stretch: Stretch) -> Markup:
     """The stretch's figure, small and decorative (its name stands beside it), first pose only.
 
     The figure markup loses ``data-limber-figure`` so the player does not animate it."""
     svg = render_svg(stretch.figure, stretch.name, stretch.areas)
     svg = svg.replace(' data-limber-figure=""', "", 1)
     svg = _LATER_FRAMES.sub("", svg)  # a thumbnail shows the first pose: half the bytes
-    return f'<span class="limber-thumb" aria-hidden="true">{svg.strip()}</span>'
+    return Markup(svg.strip())
 
 
 def render_sheet_row(stretch: Stretch, dose: Dose, href: str) -> str:
-    """One stretch of the sheet: tick box, picture, linked name, dose, cue."""
-    return (
-        f'<li class="limber-step"><span class="limber-tick" aria-hidden="true"></span>'
-        f"{thumbnail(stretch)}"
-        f'<span class="limber-step-text"><a href="{html.text(href)}">{html.text(stretch.name)}</a> '
-        f'<span class="limber-dose">{html.text(dose_text(dose))}</span>'
-        f'<span class="limber-keysteps">{html.text(sheet_cue(stretch))}</span></span></li>'
-    )
+    """One stretch of the sheet (``templates/sheet_row.html``): tick box, picture, linked name,
+    dose, cue."""
+    return render(
+        "sheet_row.html",
+        stretch=stretch,
+        dose=dose,
+        href=href,
+        thumbnail=thumbnail(stretch),
+        cue=sheet_cue(stretch),
+    ).rstrip("\n")

@@ -1,4 +1,4 @@
-"""The timer's markup: a ``data-limber-timer`` section holding its plan as escaped JSON.
+"""The timer's markup (``templates/timer.html``): a section holding its plan as escaped JSON.
 
 The script (``assets/timer.js``) finds these sections on page load and builds the controls.
 """
@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from limber import html, timing
+from limber import timing
 from limber.model import Dose, Routine, Stretch
+from limber.templating import render
 
 
 def dose_data(name: str, dose: Dose) -> dict[str, Any]:
@@ -27,12 +28,7 @@ def dose_data(name: str, dose: Dose) -> dict[str, Any]:
 
 def _section(kind: str, label: str, config: dict[str, Any]) -> str:
     config["settings"] = timing.settings()
-    return (
-        f'<section class="limber-timer" data-limber-timer="{kind}" aria-label="{html.text(label)}">'
-        f'<script type="application/json" data-limber-config>{html.json_script(config)}</script>'
-        '<p class="limber-timer-fallback">The timer needs JavaScript; '
-        "time the dose with a clock instead.</p></section>\n"
-    )
+    return render("timer.html", kind=kind, label=label, config=config)
 
 
 def render_stretch_timer(stretch: Stretch) -> str:

@@ -1,0 +1,69 @@
+"""Limber's own Jinja environment: every generated page's markup comes from ``templates/``.
+
+Autoescape is on for every template, so front-matter text is escaped wherever it is printed;
+nothing is marked safe but markup Limber made itself (markers, JSON, SVG). Undefined names fail
+loudly instead of printing nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from limber import html
+from limber.vocabulary import label
+from limber.wording import dose_text, minutes_text
+
+Link = Callable[[str], str]
+_URL = re.compile(r"^https?://\S+$")
+
+
+# Placeholders carry a secret of this process, so a body cannot forge one (a body's comments are
+# removed by the sanitizer anyway): no authored text decides where Limber's blocks go.
+_NONCE = secrets.token_hex(12)
+
+
+def marker(name: str) -> Markup:
+    """A placeholder left in the Markdown for a block of HTML filled in after rendering."""
+    return Markup("<!--limber:{}:{}-->").format(name, _NONCE)
+
+
+def fill(html_text: str, blocks: Mapping[str, str]) -> str:
+    """Put each generated HTML block where its marker is."""
+    for name, block in blocks.items():
+        html_text = html_text.replace(marker(name), block, 1)
+    return html_text
+
+
+def _front_matter(settings: str = "", **fields: str) -> Markup:
+    # YAML of escaped values (themes print titles raw); see html.front_matter.
+    return Markup(html.front_matter(settings, **fields))
+
+
+def _json_script(value: Any) -> Markup:
+    return Markup(html.json_script(value))
+
+
+ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.PackageLoader("limber", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+ENVIRONMENT.globals.update(marker=marker, front_matter=_front_matter)
+ENVIRONMENT.filters.update(
+    label=label, dose_text=dose_text, minutes_text=minutes_text, json_script=_json_script
+)
+ENVIRONMENT.tests["url"] = lambda value: bool(_URL.match(str(value)))
+
+
+def render(template: str, **context: Any) -> str:
+    """The text of one template with ``context``."""
+    return ENVIRONMENT.get_template(template).render(**context)

@@ -1,0 +1,129 @@
+"""Generated pages: every page kind renders the hostile fixture with its markup shown as text."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from limber import pages
+from limber.loading import Library, load_library
+from limber.model import Routine, RoutineItem, Stretch
+from limber.templating import ENVIRONMENT
+
+from .conftest import FIXTURES, ROOT
+
+SITE = FIXTURES / "site"
+RAW = ("<img src=x", "<script>window.__pwned", '<b onmouseover="window', "<em>now</em>", "<i>")
+
+
+def _link(src_uri: str) -> str:
+    return f"../{src_uri.removesuffix('.md')}.html"
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(SITE, SITE / "docs")
+
+
+@pytest.fixture(scope="module")
+def hostile(library: Library) -> Stretch:
+    # Every free-text field an outsider controls, with markup in it.
+    return dataclasses.replace(
+        library.stretches["hostile-markup"],
+        muscles=("<i>trapezius</i>",),
+        author='<i>Eve</i> "the author"',
+        source='https://example.org/"><i>x</i>',
+        license="<i>CC0</i>",
+    )
+
+
+@pytest.fixture(scope="module")
+def routine(library: Library, hostile: Stretch) -> Routine:
+    desk = library.routines["desk-break"]
+    items = (*desk.items, RoutineItem(hostile, hostile.dose))
+    return dataclasses.replace(desk, summary="<i>for</i> & after work", items=items)
+
+
+def _every_page_kind(library: Library, hostile: Stretch, routine: Routine) -> dict[str, str]:
+    stretches = [*library.stretches.values(), hostile]
+    outputs = {
+        "stretch markdown": pages.render_stretch_markdown(hostile),
+        "stretch index markdown": pages.render_stretch_index_markdown(len(stretches)),
+        "routine markdown": pages.render_routine_markdown("Move."),
+        "routine index": pages.render_routine_index([routine], _link),
+        "social preview": pages.social_meta(hostile.name, hostile.summary, "cards/x.png"),
+    }
+    blocks = {
+        "stretch": pages.render_stretch_blocks(hostile, _link, card=True),
+        "stretch late": pages.render_stretch_late_blocks(hostile),
+        "stretch index": pages.render_stretch_index_blocks(stretches, _link),
+        "routine": pages.render_routine_blocks(routine, _link, cards=True, url="https://x.org/r"),
+        "routine late": pages.render_routine_late_blocks(routine),
+    }
+    for kind, named in blocks.items():
+        outputs |= {f"{kind} {name}": html for name, html in named.items()}
+    return outputs
+
+
+def test_every_page_kind_shows_hostile_front_matter_as_text(
+    library: Library, hostile: Stretch, routine: Routine
+) -> None:
+    outputs = _every_page_kind(library, hostile, routine)
+    for where, html in outputs.items():
+        for raw in RAW:
+            assert raw not in html, f"{where}: {raw}"
+    everything = "\n".join(outputs.values())
+    assert "&lt;img src=x onerror=" in outputs["stretch top"]
+    assert "&lt;script&gt;window.__pwned=2&lt;/script&gt;" in outputs["stretch top"]
+    assert "&lt;b onmouseover=" in outputs["stretch foot"]
+    assert "Written by &lt;i&gt;Eve&lt;/i&gt;" in outputs["stretch foot"]
+    assert 'href="https://example.org/&#34;&gt;&lt;i&gt;x&lt;/i&gt;"' in outputs["stretch foot"]
+    assert "Desk break &lt;em&gt;now&lt;/em&gt;" in outputs["routine top"]
+    assert "&lt;i&gt;for&lt;/i&gt; &amp; after work" in outputs["routine index"]
+    assert "&lt;i&gt;trapezius&lt;/i&gt;" in outputs["stretch top"]
+    # The timer's plan is JSON inside a script element: no way out of the element.
+    assert "</script><script>" not in outputs["stretch late timer"]
+    assert "\\u003cimg src=x" in outputs["stretch late timer"]
+    assert everything.count("Hostile") >= 8
+
+
+def test_front_matter_of_a_generated_page_is_escaped_yaml(hostile: Stretch) -> None:
+    header = pages.render_stretch_markdown(hostile).split("---")[1]
+    assert 'title: "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;Hostile' in header
+
+
+def test_the_environment_escapes_by_default() -> None:
+    template = ENVIRONMENT.from_string("<p>{{ text }}</p>")
+    assert template.render(text="<b>&</b>") == "<p>&lt;b&gt;&amp;&lt;/b&gt;</p>"
+    assert ENVIRONMENT.autoescape is True
+
+
+MARKUP_MODULES = [*sorted((ROOT / "hooks" / "limber" / "pages").glob("*.py"))]
+MARKUP_MODULES += [ROOT / "hooks" / "limber" / name for name in ("timer.py", "sheet.py")]
+
+
+@pytest.mark.parametrize("module", MARKUP_MODULES, ids=lambda path: path.name)
+def test_page_modules_build_no_markup_from_strings(module: Path) -> None:
+    """Markup lives in the templates: no f-string or format call in a page module writes a tag."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    formatted = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr)
+        or (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)))
+        or (isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("format", "join"))
+    ]
+    # Markup(...).format escapes what it is given: that is how a template would do it.
+    formatted = [node for node in formatted if not ast.unparse(node).startswith("Markup(")]
+    tags = [
+        ast.unparse(node)
+        for node in formatted
+        if any(
+            isinstance(part, ast.Constant) and isinstance(part.value, str) and "<" in part.value
+            for part in ast.walk(node)
+        )
+    ]
+    assert not tags, f"{module.name} formats markup: {tags}"
