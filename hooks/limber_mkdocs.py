@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from limber import assets, atomic, builder, html, layout, limits, offline, pages, sanitize
+from limber import assets, atomic, builder, html, layout, limits, messages, offline, pages, sanitize
 from limber import cache as seals
 from limber.audio.build import AudioFiles, build_routine_audio
 from limber.audio.markup import render_audio_block
@@ -64,8 +64,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load Limber's styles and scripts on every page; build into a fresh folder beside
-    ``site/``, moved into place only if the whole build succeeds."""
+    """Choose the catalogue of the theme's language; load Limber's styles and scripts on every
+    page; build into a fresh folder beside ``site/``, moved into place only if the whole build
+    succeeds."""
+    messages.use(config.theme.get("language") or messages.SOURCE_LANGUAGE)
     global _final_site, _building
     if not _serving and _building is None:
         _final_site = Path(config.site_dir)
@@ -76,7 +78,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for name in assets.STYLES:
         if f"{ASSET_DIR}/{name}" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/{name}")
-    for name in assets.SCRIPTS:
+    for name in (assets.DATA_SCRIPT, *assets.SCRIPTS):
         if f"{ASSET_DIR}/{name}" not in config.extra_javascript:
             config.extra_javascript.append(f"{ASSET_DIR}/{name}")
     return config
@@ -127,6 +129,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     for name, path in assets.files():
         files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(path)))
+    data = assets.render_data_script(messages.current())
+    files.append(File.generated(config, f"{ASSET_DIR}/{assets.DATA_SCRIPT}", content=data))
     root = Path(config.config_file_path).parent
     for site_path, icon in offline.write_icons(_cache(config) / "icons").items():
         files.append(File.generated(config, site_path, abs_src_path=str(icon)))

@@ -1,16 +1,34 @@
-"""The site's own static files: styles and scripts shipped inside the package."""
+"""The site's own static files: styles and scripts shipped inside the package, and the page data
+script the build writes for them (the catalogue's words for the scripts)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
+
+from limber.messages import Catalogue
 
 ASSET_FOLDER = Path(__file__).parent / "assets"
 STYLES = ("limber.css", "timer.css")
 SCRIPTS = ("timer.js", "audio.js", "site.js")
 # Loaded by the builder page only (its markup links them), not by every page.
 BUILDER_ASSETS = ("builder.js", "builder.css")
+DATA_SCRIPT = "limber-data.js"  # generated; loaded before the scripts, which read it
 
 
 def files() -> list[tuple[str, Path]]:
     """Every shipped asset as ``(name, path)``."""
     return [(name, ASSET_FOLDER / name) for name in (*STYLES, *SCRIPTS, *BUILDER_ASSETS)]
+
+
+def page_data(catalogue: Catalogue) -> dict[str, Any]:
+    """What the page scripts read from ``window.LimberData``."""
+    return {"language": catalogue.language, "messages": catalogue.script_words()}
+
+
+def render_data_script(catalogue: Catalogue) -> str:
+    """The data script: ``window.LimberData``, as JSON the scripts read on load."""
+    data = json.dumps(page_data(catalogue), ensure_ascii=False, indent=0, sort_keys=True)
+    header = "/* Written by the Limber build: words and data for timer.js and site.js. */"
+    return f"{header}\nwindow.LimberData = {data};\n"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from limber import messages
 from limber.cache import partial as unique_partial
 from limber.figures import model as figure_model
 from limber.figures import raster
@@ -90,7 +91,7 @@ def card_blocks(stretch: Stretch) -> list[_Block]:
         + (
             [", ".join(label(e) for e in stretch.equipment)]
             if stretch.equipment
-            else ["No equipment"]
+            else [messages.text("card.no_equipment")]
         )
     )
     blocks = [
@@ -98,19 +99,28 @@ def card_blocks(stretch: Stretch) -> list[_Block]:
         _Block(dose_text(stretch.dose), "dose", bold=True, color="accent", space_before=0.35),
     ]
     cues = stretch.dose.cues
-    for phase, cue in (("Inhale", cues.inhale), ("Exhale", cues.exhale)):
+    for phase, cue in (("timer.inhale", cues.inhale), ("timer.exhale", cues.exhale)):
         if stretch.dose.kind == "breaths" and cue:
-            blocks.append(_Block(f"{phase}: {cue}", "facts", space_before=0.25))
+            words = messages.text("card.cue", phase=messages.text(phase), cue=cue)
+            blocks.append(_Block(words, "facts", space_before=0.25))
     blocks += [
         _Block(facts, "facts", color="muted", space_before=0.3),
         _Block("", "figure", space_before=0.4),
-        _Block("How to do it", "heading", bold=True, space_before=0.6),
+        _Block(messages.text("stretch.how_to"), "heading", bold=True, space_before=0.6),
     ]
     steps = stretch.steps or (plain(stretch.body),)
     for number, step in enumerate(steps, 1):
         blocks.append(_Block(plain(step), "step", marker=f"{number}.", space_before=0.35))
     if stretch.cautions:
-        blocks.append(_Block("Take care", "heading", bold=True, color="warn", space_before=0.9))
+        blocks.append(
+            _Block(
+                messages.text("stretch.take_care"),
+                "heading",
+                bold=True,
+                color="warn",
+                space_before=0.9,
+            )
+        )
         for caution in stretch.cautions:
             blocks.append(_Block(caution, "caution", marker="•", space_before=0.25))
     return blocks
@@ -274,7 +284,7 @@ def render_card(stretch: Stretch, layout: CardLayout = CARD) -> Image.Image:
     footer_font = _font(False, layout.sizes["footer"])
     draw.text(
         (layout.margin, foot + layout.footer // 2),
-        "Stop if you feel pain, numbness or tingling.",
+        messages.text("safety.stop"),
         font=footer_font,
         fill=layout.muted,
         anchor="lm",
@@ -286,6 +296,7 @@ def _source_digest() -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for module in (figure_model, raster):
         digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(messages.catalogue_digest())
     for font in (REGULAR, BOLD):
         digest.update(font.read_bytes())
     return digest.hexdigest()

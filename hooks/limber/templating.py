@@ -1,8 +1,9 @@
 """Limber's own Jinja environment: every generated page's markup comes from ``templates/``.
 
 Autoescape is on for every template, so front-matter text is escaped wherever it is printed;
-nothing is marked safe but markup Limber made itself (markers, JSON, SVG). Undefined names fail
-loudly instead of printing nothing.
+nothing is marked safe but markup Limber made itself (markers, JSON, SVG). Words come from the
+message catalogue through ``t("key", count, name=value)``. Undefined names fail loudly instead of
+printing nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from limber import html
+from limber import html, messages
 from limber.vocabulary import label
 from limber.wording import dose_text, minutes_text
 
@@ -41,8 +42,18 @@ def fill(html_text: str, blocks: Mapping[str, str]) -> str:
 
 
 def _front_matter(settings: str = "", **fields: str) -> Markup:
-    # YAML of escaped values (themes print titles raw); see html.front_matter.
-    return Markup(html.front_matter(settings, **fields))
+    # YAML of escaped values (themes print titles raw); see html.front_matter. Words from ``t``
+    # are escaped already: back to text, to be escaped once.
+    plain = {key: str(value.unescape() if isinstance(value, Markup) else value)
+             for key, value in fields.items()}  # fmt: skip
+    return Markup(html.front_matter(settings, **plain))
+
+
+def _t(key: str, count: int | None = None, **values: Any) -> Markup:
+    # The catalogue's words are text: escaped, with values escaped unless they are markup.
+    if count is not None:
+        values["count"] = count
+    return Markup.escape(messages.current().pattern(key, count)).format(**values)
 
 
 def _json_script(value: Any) -> Markup:
@@ -57,7 +68,7 @@ ENVIRONMENT = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-ENVIRONMENT.globals.update(marker=marker, front_matter=_front_matter)
+ENVIRONMENT.globals.update(marker=marker, front_matter=_front_matter, t=_t)
 ENVIRONMENT.filters.update(
     label=label, dose_text=dose_text, minutes_text=minutes_text, json_script=_json_script
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from limber import timing
+from limber.messages import text
 from limber.model import Dose, Routine, Stretch
 from limber.templating import render
 
@@ -34,7 +35,7 @@ def _section(kind: str, label: str, config: dict[str, Any]) -> str:
 def render_stretch_timer(stretch: Stretch) -> str:
     """Markup of the timer for one stretch page."""
     config = {"id": stretch.slug, "items": [dose_data(stretch.name, stretch.dose)], "rest": 0}
-    return _section("stretch", f"Timer for {stretch.name}", config)
+    return _section("stretch", text("timer.stretch_label", name=stretch.name), config)
 
 
 def render_routine_timer(routine: Routine) -> str:
@@ -45,4 +46,4 @@ def render_routine_timer(routine: Routine) -> str:
         "rest": routine.rest,
         "items": [dose_data(item.stretch.name, item.dose) for item in routine.items],
     }
-    return _section("routine", f"Routine player for {routine.title}", config)
+    return _section("routine", text("timer.routine_label", title=routine.title), config)

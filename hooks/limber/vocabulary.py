@@ -1,4 +1,7 @@
-"""The words a stretch file may use. Extend a vocabulary by adding one word to its tuple."""
+"""The words a stretch file may use. Extend a vocabulary by adding one word to its tuple and
+its display name under ``vocabulary`` in ``messages/en.yml``."""
+
+from limber.messages import text
 
 AREAS = (
     "neck", "shoulders", "chest", "upper-back", "mid-back", "lower-back", "lats", "spine",
@@ -20,5 +23,9 @@ BREATH_PHASES = ("inhale", "exhale")
 
 
 def label(word: str) -> str:
-    """Display form of a vocabulary word: ``upper-back`` becomes ``Upper back``."""
-    return word.replace("-", " ").capitalize()
+    """Display name of a vocabulary word, from the catalogue (``vocabulary.upper-back``); a word
+    the catalogue lacks yet (a test asks for it) shows as ``Upper back``."""
+    try:
+        return text(f"vocabulary.{word}")
+    except KeyError:
+        return word.replace("-", " ").capitalize()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from limber import timing
+from limber import messages, timing
 from limber.loading import load_library
 from limber.timer import dose_data
 
@@ -18,8 +18,10 @@ from ..conftest import ROOT
 
 SCRIPT = ROOT / "hooks" / "limber" / "assets" / "timer.js"
 NODE = shutil.which("node")
+WORDS = json.dumps(messages.load("en").script_words())  # the page carries them in LimberData
 RUNNER = """
 const timer = require(process.argv[1]);
+timer.useMessages(JSON.parse(process.argv[2]));
 let input = "";
 process.stdin.on("data", (chunk) => (input += chunk)).on("end", () => {
   const out = JSON.parse(input).map(({ config, choice, elapsed }) => {
@@ -43,8 +45,8 @@ def run(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
             pytest.fail("node is required here")
         pytest.skip("node not installed")
     result = subprocess.run(
-        [NODE, "-e", RUNNER, str(SCRIPT)], input=json.dumps(cases), capture_output=True, text=True,
-        check=True, timeout=60,
+        [NODE, "-e", RUNNER, str(SCRIPT), WORDS], input=json.dumps(cases), capture_output=True,
+        text=True, check=True, timeout=60,
     )  # fmt: skip
     return list(json.loads(result.stdout))
 
@@ -64,7 +66,7 @@ def item(name: str = "A", kind: str = "hold", amount: Any = (15, 30), reps: Any 
 def test_a_per_side_hold_goes_left_switch_right_done() -> None:
     [plan] = run([{"config": config(item(sides="both"))}])
     assert plan["steps"] == [
-        ["ready", 5, ""], ["work", 15, "Left"], ["switch", 5, "Right"], ["work", 15, "Right"],
+        ["ready", 5, ""], ["work", 15, "left"], ["switch", 5, "right"], ["work", 15, "right"],
         ["done", 0, ""],
     ]  # fmt: skip
     assert plan["words"] == [
@@ -76,15 +78,15 @@ def test_a_per_side_hold_goes_left_switch_right_done() -> None:
 def test_both_sides_do_every_rep_on_the_left_first() -> None:
     [plan] = run([{"config": config(item(amount=(10, 10), reps=(2, 2), sides="both"))}])
     sides = [side for kind, _, side in plan["steps"] if kind == "work"]
-    assert sides == ["Left", "Left", "Right", "Right"]
+    assert sides == ["left", "left", "right", "right"]
     assert [kind for kind, _, _ in plan["steps"]][2:6] == ["gap", "work", "switch", "work"]
 
 
 def test_alternating_reps_alternate_with_short_gaps() -> None:
     [plan] = run([{"config": config(item(amount=(10, 10), reps=(2, 3), sides="alternate"))}])
     work = [(duration, side) for kind, duration, side in plan["steps"] if kind == "work"]
-    assert work == [(10, "Left"), (10, "Right"), (10, "Left"), (10, "Right")]
-    assert ["gap", timing.REP_GAP, "Right"] in plan["steps"]
+    assert work == [(10, "left"), (10, "right"), (10, "left"), (10, "right")]
+    assert ["gap", timing.REP_GAP, "right"] in plan["steps"]
     assert "Left · Hold · 2 of 2" in plan["words"]
 
 

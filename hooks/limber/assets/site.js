@@ -1,7 +1,18 @@
 /* Limber site script: the stretch index filters, and small accessibility fixes to the theme.
-   Dependency-free; safe to run more than once (DOMContentLoaded and Material's document$). */
+   Dependency-free; safe to run more than once (DOMContentLoaded and Material's document$).
+   Words come from the message catalogue (section `site`), carried by assets/limber/limber-data.js. */
 (function () {
   "use strict";
+
+  /** The words for `site.<key>`; a plural ({one, other}) is chosen by `values.count`. */
+  function t(key, values) {
+    var entry = ((window.LimberData || {}).messages || {})["site." + key];
+    if (entry === undefined) return key;
+    if (typeof entry === "object") entry = (values && values.count === 1 && entry.one) || entry.other;
+    return entry.replace(/\{(\w+)\}/g, function (match, name) {
+      return values && name in values ? String(values[name]) : match;
+    });
+  }
 
   var script = document.currentScript;
   var siteRoot = script ? new URL("../../", script.src) : null;
@@ -37,11 +48,11 @@
     var notice = document.createElement("div");
     notice.className = "limber-update";
     notice.setAttribute("role", "status");
-    notice.textContent = "A new version of Limber is ready. ";
+    notice.textContent = t("update") + " ";
     var reload = document.createElement("button");
     reload.type = "button";
     reload.className = "md-button md-button--primary";
-    reload.textContent = "Reload to update";
+    reload.textContent = t("reload");
     reload.addEventListener("click", function () { location.reload(); });
     notice.appendChild(reload);
     document.body.appendChild(notice);
@@ -49,7 +60,7 @@
 
   function labelSearchDialog() {
     var dialog = document.querySelector('.md-search[role="dialog"]');
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", t("search"));
   }
 
   function words(element, name) {
@@ -90,8 +101,8 @@
       });
       var total = items.length;
       count.textContent = shown === total
-        ? total + (total === 1 ? " stretch" : " stretches")
-        : "Showing " + shown + " of " + total + " stretches";
+        ? t("count", { count: total })
+        : t("showing", { shown: shown, total: total });
       if (updateAddress) {
         var query = params.toString();
         try {

@@ -7,6 +7,8 @@
  * instant navigation (start() is safe to call more than once).
  *
  * The plan builder at the top needs no page; Node's tests load this file and call it.
+ * Words come from the site's message catalogue (messages/en.yml, section `timer`), which the page
+ * carries in `LimberData.messages` (assets/limber/limber-data.js); Node passes them to useMessages.
  */
 (function (root) {
   "use strict";
@@ -14,6 +16,22 @@
   var STORE = "limber:timer:";
   var PREFS = "limber:prefs";
   var STALE_MS = 6 * 60 * 60 * 1000; // a saved session older than this starts over
+  var messages = null;
+
+  /* ---------- Words: the catalogue's, with {placeholders} filled ---------- */
+
+  function useMessages(catalogue) { messages = catalogue; }
+
+  /** The words for `timer.<key>`; a plural ({one, other}) is chosen by `values.count`. */
+  function t(key, values) {
+    var words = messages || (root.LimberData && root.LimberData.messages) || {};
+    var entry = words["timer." + key];
+    if (entry === undefined) return key;
+    if (typeof entry === "object") entry = (values && values.count === 1 && entry.one) || entry.other;
+    return entry.replace(/\{(\w+)\}/g, function (match, name) {
+      return values && name in values ? String(values[name]) : match;
+    });
+  }
 
   /* ---------- The plan: a list of timed steps built from the doses ---------- */
 
@@ -26,11 +44,11 @@
     var sides = [];
     for (var rep = 1; rep <= reps; rep++) {
       if (item.sides === "none") sides.push([null, rep]);
-      else if (item.sides === "alternate") sides.push(["Left", rep], ["Right", rep]);
-      else sides.push(["Left", rep]);
+      else if (item.sides === "alternate") sides.push(["left", rep], ["right", rep]);
+      else sides.push(["left", rep]);
     }
     if (item.sides === "both") {
-      for (var again = 1; again <= reps; again++) sides.push(["Right", again]);
+      for (var again = 1; again <= reps; again++) sides.push(["right", again]);
     }
     return sides;
   }
@@ -79,7 +97,7 @@
     var within = elapsed % cycle;
     var inhaling = within < step.inhale;
     return {
-      phase: inhaling ? "Inhale" : "Exhale",
+      phase: inhaling ? "inhale" : "exhale",
       breath: Math.min(step.breaths, Math.floor(elapsed / cycle) + 1),
       left: inhaling ? step.inhale - within : cycle - within,
       length: inhaling ? step.inhale : step.exhale
@@ -91,26 +109,29 @@
     var step = steps[index];
     var item = config.items[step.item];
     var next = steps[index + 1];
-    var count = step.reps > 1 ? " · " + step.rep + " of " + step.reps : "";
+    var count = step.reps > 1 ? t("count", { rep: step.rep, reps: step.reps }) : "";
+    var side = step.side ? t(step.side) : "";
     switch (step.type) {
       case "ready":
-        return "Get ready · " + item.name + (next && next.side ? " · " + next.side + " side first" : "");
+        return next && next.side ? t("ready_side", { name: item.name, side: t(next.side) })
+          : t("ready", { name: item.name });
       case "rest":
-        return "Rest · Next: " + item.name;
+        return t("rest", { name: item.name });
       case "switch":
-        return "Switch sides · " + step.side + " next";
+        return t("switch", { side: side });
       case "gap":
-        return "Relax · Next: " + (step.side ? step.side + count : "rep" + count.replace(" · ", " "));
+        if (side) return t("gap_side", { side: side }) + (count ? " · " + count : "");
+        return count ? t("gap_rep_count", { rep: step.rep, reps: step.reps }) : t("gap_rep");
       case "done":
-        return "Done · Well done";
+        return t("done");
       default:
-        var side = step.side ? step.side + " · " : "";
+        var before = side ? side + " · " : "";
         if (step.kind === "breaths") {
           var phase = breathPhase(step, elapsed || 0).phase;
-          var cue = (item.cues || {})[phase.toLowerCase()];
-          return side + phase + (cue ? " · " + cue : "");
+          var cue = (item.cues || {})[phase];
+          return before + t(phase) + (cue ? " · " + cue : "");
         }
-        return side + "Hold" + count;
+        return before + t("hold") + (count ? " · " + count : "");
     }
   }
 
@@ -121,7 +142,7 @@
   }
 
   var core = { buildPlan: buildPlan, totalSeconds: totalSeconds, breathPhase: breathPhase,
-    describe: describe, clock: clock, pick: pick, muted: false };
+    describe: describe, clock: clock, pick: pick, muted: false, useMessages: useMessages };
   if (typeof module === "object" && module.exports) {
     module.exports = core;
     return;
@@ -239,7 +260,7 @@
     this.ringEl = visual.querySelector(".lt-ring-fill");
     this.breathEl = visual.querySelector(".lt-breath");
     this.clockEl = visual.appendChild(el("div", { role: "timer", class: "lt-clock",
-      "aria-label": "Time left in this step" }));
+      "aria-label": t("clock_label") }));
     box.appendChild(visual);
 
     this.stepEl = box.appendChild(el("p", { class: "lt-step", "aria-live": "polite", "aria-atomic": "true" }));
@@ -254,8 +275,9 @@
 
     var controls = box.appendChild(el("div", { class: "lt-controls" }));
     this.buttons = {
-      back: button("Back", "back"), start: button("Start", "start"), pause: button("Pause", "pause"),
-      resume: button("Resume", "resume"), skip: button("Skip", "skip"), reset: button("Reset", "reset")
+      back: button(t("back"), "back"), start: button(t("start"), "start"),
+      pause: button(t("pause"), "pause"), resume: button(t("resume"), "resume"),
+      skip: button(t("skip"), "skip"), reset: button(t("reset"), "reset")
     };
     ["start", "pause", "resume"].forEach(function (name) {
       self.buttons[name].classList.add("md-button--primary");
@@ -274,8 +296,7 @@
 
     if (this.routine && items.length > 1) box.appendChild(this.renderList());
     box.appendChild(this.renderSettings());
-    box.appendChild(el("p", { class: "lt-keys" },
-      "Keys: Space starts or pauses, ← goes back, → skips, R resets."));
+    box.appendChild(el("p", { class: "lt-keys" }, t("keys")));
     this.section.appendChild(box);
 
     this.on(document, "keydown", function (event) { self.onKey(event); })
@@ -303,9 +324,9 @@
     }
     if (!this.routine) {
       var item = items[0];
-      var unit = item.kind === "hold" ? " s" : " breaths";
-      [["amount", item.kind === "hold" ? "Hold" : "Breaths", item.amount],
-        ["reps", "Repetitions", item.reps]].forEach(function (entry) {
+      var unit = item.kind === "hold" ? "seconds" : "breaths";
+      [["amount", t(item.kind === "hold" ? "choice_hold" : "choice_breaths"), item.amount],
+        ["reps", t("choice_reps"), item.reps]].forEach(function (entry) {
         var range = entry[2];
         if (range[0] === range[1]) return;
         var step = entry[0] === "amount" && item.kind === "hold" ? 5 : 1;
@@ -313,18 +334,18 @@
         for (var value = range[0]; value < range[1]; value += step) options.push(value);
         options.push(range[1]);
         select(entry[1], [entry[0]], options.map(function (value) {
-          return [(value - range[0]) / (range[1] - range[0]), value + (entry[0] === "amount" ? unit : " times")];
+          return [(value - range[0]) / (range[1] - range[0]), t(entry[0] === "amount" ? unit : "times", { value: value })];
         }));
       });
     } else if (ranged("amount") || ranged("reps")) {
-      select("Length", ["amount", "reps"], [[0, "Shortest"], [0.5, "Middle"], [1, "Longest"]]);
+      select(t("length"), ["amount", "reps"], [[0, t("shortest")], [0.5, t("middle")], [1, t("longest")]]);
     }
   };
 
   Timer.prototype.renderList = function () {
     var self = this;
     var details = el("details", { class: "lt-list" });
-    details.appendChild(el("summary", {}, "Jump to a stretch"));
+    details.appendChild(el("summary", {}, t("jump")));
     var list = details.appendChild(el("ol"));
     this.config.items.forEach(function (item, index) {
       var go = list.appendChild(el("li")).appendChild(el("button", { type: "button", class: "lt-jump" }, item.name));
@@ -337,8 +358,8 @@
   Timer.prototype.renderSettings = function () {
     var self = this, current = prefs();
     var details = el("details", { class: "lt-settings" });
-    details.appendChild(el("summary", {}, "Sound, voice and screen"));
-    [["sound", "Tones before each change"], ["voice", "Spoken cues"], ["wake", "Keep the screen on"]]
+    details.appendChild(el("summary", {}, t("settings")));
+    [["sound", t("sound")], ["voice", t("voice")], ["wake", t("wake")]]
       .forEach(function (entry) {
         var label = details.appendChild(el("label", { class: "lt-toggle" }));
         var box = label.appendChild(el("input", { type: "checkbox", "data-pref": entry[0] }));
@@ -353,11 +374,11 @@
       });
     if (this.config.items.some(function (item) { return item.kind === "breaths"; })) {
       var s = this.config.settings;
-      var wrap = details.appendChild(el("label", { class: "lt-choice" }, "Breath pace "));
+      var wrap = details.appendChild(el("label", { class: "lt-choice" }, t("pace") + " "));
       var pace = wrap.appendChild(el("select", { "data-pref": "pace" }));
-      [[s.inhale + "-" + s.exhale, "In " + s.inhale + " s, out " + s.exhale + " s"],
-        ["3-3", "Faster: in 3 s, out 3 s"], ["5-5", "Slower: in 5 s, out 5 s"],
-        ["4-6", "Calming: in 4 s, out 6 s"]].forEach(function (entry) {
+      [[s.inhale + "-" + s.exhale, t("pace_default", { inhale: s.inhale, exhale: s.exhale })],
+        ["3-3", t("pace_faster")], ["5-5", t("pace_slower")],
+        ["4-6", t("pace_calming")]].forEach(function (entry) {
         pace.appendChild(el("option", { value: entry[0] }, entry[1]));
       });
       pace.value = current.pace || pace.options[0].value;
@@ -500,16 +521,17 @@
 
   Timer.prototype.announce = function (force) {
     var words = describe(this.config, this.steps, this.state.index, this.elapsed());
-    if (this.state.status === "idle") words = "Ready · press Start";
+    if (this.state.status === "idle") words = t("idle");
     if (words === this.lastWords && !force) return;
     var spokenBefore = this.lastWords;
     this.lastWords = words;
     this.stepEl.textContent = words;
     if (spokenBefore && this.state.status !== "idle") say(words);
     var step = this.steps[this.state.index];
-    var phase = step.kind === "breaths" && step.type === "work" ? words.indexOf("Inhale") >= 0 ? "inhale" : "exhale" : step.type;
+    var breathing = step.kind === "breaths" && step.type === "work";
+    var phase = breathing ? breathPhase(step, this.elapsed()).phase : step.type;
     this.section.setAttribute("data-phase", phase);
-    this.section.setAttribute("data-side", (step.side || "none").toLowerCase());
+    this.section.setAttribute("data-side", step.side || "none");
     this.section.dispatchEvent(new CustomEvent("limber:step", {
       bubbles: true, detail: { step: step, index: this.state.index, phase: phase, words: words }
     }));
@@ -531,7 +553,8 @@
 
     var item = config.items[step.item];
     this.nameEl.textContent = this.routine ? item.name : config.items[0].name;
-    this.positionEl.textContent = this.routine ? "Stretch " + (step.item + 1) + " of " + config.items.length : "";
+    this.positionEl.textContent = this.routine
+      ? t("position", { number: step.item + 1, total: config.items.length }) : "";
     var nextItem = null;
     for (var i = st.index + 1; i < this.steps.length; i++) {
       if (this.steps[i].item !== step.item) { nextItem = config.items[this.steps[i].item]; break; }
@@ -539,21 +562,21 @@
     var detail = "";
     if (step.type === "work" && step.kind === "breaths") {
       var breath = breathPhase(step, elapsed);
-      detail = "Breath " + breath.breath + " of " + step.breaths;
-      this.breathEl.setAttribute("data-phase", breath.phase.toLowerCase());
+      detail = t("breath", { number: breath.breath, total: step.breaths });
+      this.breathEl.setAttribute("data-phase", breath.phase);
       this.breathEl.style.setProperty("--lt-phase-time", breath.length + "s");
     } else {
       this.breathEl.removeAttribute("data-phase");
     }
     // A rest already names the stretch it leads to ("Rest · Next: …"): no second, later name.
     if (this.routine && nextItem && step.type !== "done" && step.type !== "rest") {
-      detail += (detail ? " · " : "") + "Next up: " + nextItem.name;
+      detail += (detail ? " · " : "") + t("next_up", { name: nextItem.name });
     }
     this.detailEl.textContent = detail;
 
     var done = totalSeconds(this.steps.slice(0, st.index)) + elapsed;
     var remaining = this.total - (st.status === "idle" ? 0 : done);
-    this.totalEl.textContent = (this.routine ? "Routine left " : "Total left ") + clock(remaining);
+    this.totalEl.textContent = t(this.routine ? "routine_left" : "total_left", { time: clock(remaining) });
     this.barEl.style.width = (st.status === "idle" ? 0 : 100 * done / this.total).toFixed(2) + "%";
     var fraction = step.duration ? elapsed / step.duration : 1;
     this.ringEl.style.strokeDashoffset = String(100 - 100 * (st.status === "idle" ? 0 : fraction));
@@ -658,7 +681,7 @@ Timer.prototype.onKey = function (event) {
    *  its keyframes unless the reader asked for reduced motion. */
   function showFrame(figure, detail) {
     var step = detail.step;
-    figure.setAttribute("data-side", step.side === "Right" ? "right" : "left");
+    figure.setAttribute("data-side", step.side === "right" ? "right" : "left");
     if (root.matchMedia && root.matchMedia("(prefers-reduced-motion: reduce)").matches) return;
     var frames = (figure.getAttribute("data-frames") || "").split(" ");
     var moving = detail.phase === "exhale" || (step.type === "work" && step.kind === "hold");

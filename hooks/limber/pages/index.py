@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from limber.layout import routine_page, stretch_page
+from limber.messages import text
 from limber.model import Routine, Stretch
 from limber.templating import Link, render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
@@ -21,7 +22,7 @@ def _present(vocabulary: Sequence[str], used: set[str]) -> list[tuple[str, str]]
 
 def _groups(prefix: str, groups: Mapping[str, list[Stretch]], link: Link) -> str:
     rows = [
-        (word, "No equipment" if word == "none" else label(word), members)
+        (word, text("index.no_equipment") if word == "none" else label(word), members)
         for word, members in groups.items()
     ]
     return render(
@@ -48,7 +49,7 @@ def render_stretch_index_blocks(stretches: Sequence[Stretch], link: Link) -> dic
             stretch_page=stretch_page,
             areas=_present(AREAS, areas),
             positions=_present(POSITIONS, positions),
-            equipment=[("none", "None needed"), *_present(EQUIPMENT, equipment)],
+            equipment=[("none", text("index.none_needed")), *_present(EQUIPMENT, equipment)],
         ).rstrip("\n"),
         "area": _groups("area", {w: [s for s in stretches if w in s.areas] for w in AREAS}, link),
         "position": _groups(

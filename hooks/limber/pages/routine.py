@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from limber import timer
 from limber.layout import SAFETY_PAGE, routine_cards_pdf, stretch_page
+from limber.messages import text
 from limber.model import Routine
 from limber.sheet import render_sheet_row
 from limber.templating import Link, render
@@ -20,7 +21,7 @@ def render_routine_markdown(intro: str) -> str:
 def qr_code(url: str) -> Markup:
     """An inline SVG QR code of ``url``, for the printed routine sheet (segno escapes the title)."""
     code = segno.make(url, error="m")
-    svg = code.svg_inline(scale=3, border=2, title=f"QR code: {url}")
+    svg = code.svg_inline(scale=3, border=2, title=text("routine.qr", url=url))
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from limber import timer
 from limber.figures.svg import render_svg
 from limber.layout import SAFETY_PAGE, card_image
+from limber.messages import text
 from limber.model import Stretch
 from limber.schema import DEFAULT_LICENSE
 from limber.templating import Link, render
@@ -19,18 +20,18 @@ def render_stretch_markdown(stretch: Stretch) -> str:
 
 def _facts(stretch: Stretch) -> list[tuple[str, str]]:
     def words(values: tuple[str, ...]) -> str:
-        return ", ".join(label(word) for word in values) or "None"
+        return ", ".join(label(word) for word in values) or text("stretch.none")
 
     rows = [
-        ("Dose", dose_text(stretch.dose)),
-        ("Areas", words(stretch.areas)),
-        ("Position", label(stretch.position)),
-        ("Equipment", words(stretch.equipment)),
-        ("Level", label(stretch.level)),
+        ("dose", dose_text(stretch.dose)),
+        ("areas", words(stretch.areas)),
+        ("position", label(stretch.position)),
+        ("equipment", words(stretch.equipment)),
+        ("level", label(stretch.level)),
     ]
     if stretch.muscles:
-        rows.append(("Muscles", ", ".join(stretch.muscles)))
-    return rows
+        rows.append(("muscles", ", ".join(stretch.muscles)))
+    return [(text(f"stretch.facts.{key}"), value) for key, value in rows]
 
 
 def render_stretch_blocks(stretch: Stretch, link: Link, *, card: bool = False) -> dict[str, str]:

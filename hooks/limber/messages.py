@@ -1,0 +1,126 @@
+"""The message catalogue: every word the site shows a reader, in one YAML file per language.
+
+``messages/en.yml`` is the source; a translation is ``messages/<language>.yml`` with the same keys
+(the file's header explains the format to translators). Keys are dotted paths into the file
+(``timer.start``); ``{name}`` placeholders are filled by name; a plural is a mapping of plural forms
+(``one``, ``other``…) chosen by ``count``. A key missing from a translation falls back to English.
+Python and the templates read words through ``text``; the page scripts get theirs from
+``script_words``, written into the page data by the hook.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CATALOGUE_DIR = Path(__file__).parent / "messages"
+SOURCE_LANGUAGE = "en"
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+SCRIPT_SECTIONS = ("timer", "site")  # the words the page scripts need, sent to the browser
+
+Entry = str | Mapping[str, str]
+
+
+def _one_other(count: int) -> str:
+    return "one" if count == 1 else "other"
+
+
+# Which plural form a number takes, per language (CLDR's cardinal rules, for whole numbers).
+PLURAL_RULES: Mapping[str, Callable[[int], str]] = {"en": _one_other, "es": _one_other}
+
+
+def _is_plural(value: Any) -> bool:
+    return isinstance(value, dict) and "other" in value and set(value) <= set(PLURAL_FORMS)
+
+
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and not _is_plural(value):
+            entries |= _flatten(value, path + ".")
+        elif _is_plural(value):
+            entries[path] = {str(form): str(text) for form, text in value.items()}
+        else:
+            entries[path] = str(value)
+    return entries
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """One language's words by dotted key."""
+
+    language: str
+    entries: Mapping[str, Entry]
+
+    def pattern(self, key: str, count: int | None = None) -> str:
+        """The words for ``key`` with their placeholders; ``count`` picks a plural form."""
+        try:
+            entry = self.entries[key]
+        except KeyError:
+            raise KeyError(f"messages/{self.language}.yml has no key {key!r}") from None
+        if isinstance(entry, str):
+            return entry
+        if count is None:
+            raise KeyError(f"messages/{self.language}.yml: {key} is a plural; give a count")
+        form = PLURAL_RULES.get(self.language, _one_other)(count)
+        return entry.get(form, entry["other"])
+
+    def text(self, key: str, /, count: int | None = None, **values: Any) -> str:
+        """The words for ``key`` with its placeholders filled; ``count`` picks a plural form."""
+        if count is not None:
+            values["count"] = count
+        return self.pattern(key, count).format_map(values)
+
+    def script_words(self) -> dict[str, Entry]:
+        """The words the page scripts use (``timer.start``, ``site.search``)."""
+        prefixes = tuple(f"{section}." for section in SCRIPT_SECTIONS)
+        return {key: value for key, value in self.entries.items() if key.startswith(prefixes)}
+
+
+def _read(language: str) -> dict[str, Entry]:
+    path = CATALOGUE_DIR / f"{language}.yml"
+    return _flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+
+@functools.lru_cache(maxsize=8)
+def load(language: str = SOURCE_LANGUAGE) -> Catalogue:
+    """The catalogue of ``language``; keys it lacks, and a language without a file, are English."""
+    entries = _read(SOURCE_LANGUAGE)
+    if language != SOURCE_LANGUAGE and (CATALOGUE_DIR / f"{language}.yml").is_file():
+        return Catalogue(language, entries | _read(language))
+    return Catalogue(SOURCE_LANGUAGE, entries)
+
+
+def languages() -> tuple[str, ...]:
+    """The languages with a catalogue file."""
+    return tuple(sorted(path.stem for path in CATALOGUE_DIR.glob("*.yml")))
+
+
+_current: list[Catalogue] = [load()]
+
+
+def use(language: str) -> Catalogue:
+    """Make ``language`` the site's language for ``text`` (the hook calls it from the config)."""
+    _current[0] = load(language)
+    return _current[0]
+
+
+def current() -> Catalogue:
+    """The site's catalogue."""
+    return _current[0]
+
+
+def text(key: str, /, count: int | None = None, **values: Any) -> str:
+    """The site language's words for ``key``; see ``Catalogue.text``."""
+    return _current[0].text(key, count, **values)
+
+
+def catalogue_digest() -> bytes:
+    """Every catalogue file's bytes, for caches of things that show words (cards)."""
+    return b"".join(path.read_bytes() for path in sorted(CATALOGUE_DIR.glob("*.yml")))
