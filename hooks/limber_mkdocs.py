@@ -20,7 +20,19 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from limber import assets, atomic, builder, html, layout, limits, messages, offline, pages, sanitize
+from limber import (
+    assets,
+    atomic,
+    builder,
+    colours,
+    html,
+    limits,
+    messages,
+    offline,
+    pages,
+    paths,
+    sanitize,
+)
 from limber import cache as seals
 from limber.audio.build import AudioFiles, build_routine_audio
 from limber.audio.markup import render_audio_block
@@ -31,8 +43,6 @@ from limber.problems import ContentError, Problem
 
 log = logging.getLogger("mkdocs.hooks.limber")
 
-ASSET_DIR = "assets/limber"
-CACHE_DIR = ".cache/limber"  # beside mkdocs.yml
 _library: Library | None = None
 _printed: PrintFiles | None = None
 _audio = AudioFiles()
@@ -75,12 +85,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_dir = str(_building)
         _warnings.count = 0
         logging.getLogger("mkdocs").addHandler(_warnings)
-    for name in assets.STYLES:
-        if f"{ASSET_DIR}/{name}" not in config.extra_css:
-            config.extra_css.append(f"{ASSET_DIR}/{name}")
+    for name in (assets.COLOUR_STYLES, *assets.STYLES):
+        if paths.asset(name) not in config.extra_css:
+            config.extra_css.append(paths.asset(name))
     for name in (assets.DATA_SCRIPT, *assets.SCRIPTS):
-        if f"{ASSET_DIR}/{name}" not in config.extra_javascript:
-            config.extra_javascript.append(f"{ASSET_DIR}/{name}")
+        if paths.asset(name) not in config.extra_javascript:
+            config.extra_javascript.append(paths.asset(name))
     return config
 
 
@@ -128,29 +138,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return file
 
     for name, path in assets.files():
-        files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(path)))
+        files.append(File.generated(config, paths.asset(name), abs_src_path=str(path)))
     data = assets.render_data_script(messages.current())
-    files.append(File.generated(config, f"{ASSET_DIR}/{assets.DATA_SCRIPT}", content=data))
+    colour_css = colours.render_css()
+    files.append(File.generated(config, paths.asset(assets.COLOUR_STYLES), content=colour_css))
+    files.append(File.generated(config, paths.asset(assets.DATA_SCRIPT), content=data))
     root = Path(config.config_file_path).parent
     for site_path, icon in offline.write_icons(_cache(config) / "icons").items():
         files.append(File.generated(config, site_path, abs_src_path=str(icon)))
     manifest = offline.render_manifest(config.site_name, config.site_description or "")
-    files.append(File.generated(config, offline.MANIFEST, content=json.dumps(manifest, indent=1)))
+    files.append(File.generated(config, paths.MANIFEST, content=json.dumps(manifest, indent=1)))
     printed = _print_files(config, library)
     for site_path, cached in printed.files.items():
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
     for site_path, cached in _audio_files(config, library).files.items():
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
-    index = add(layout.STRETCH_INDEX, in_nav=True)
-    stretch_files = {slug: add(layout.stretch_page(slug)) for slug in library.stretches}
+    index = add(paths.STRETCH_INDEX, in_nav=True)
+    stretch_files = {slug: add(paths.stretch_page(slug)) for slug in library.stretches}
     for slug, file in stretch_files.items():
         # "Edit this page" opens the stretch's own file, beside docs/ in the repository.
         source = root / library.stretches[slug].path
         file.edit_uri = os.path.relpath(source, config.docs_dir).replace(os.sep, "/")
-    builder_page = add(layout.BUILDER_PAGE, in_nav=True)
+    builder_page = add(paths.BUILDER_PAGE, in_nav=True)
     routine_index = None
-    if files.get_file_from_path(layout.ROUTINE_INDEX) is None:
-        routine_index = add(layout.ROUTINE_INDEX, in_nav=True)
+    if files.get_file_from_path(paths.ROUTINE_INDEX) is None:
+        routine_index = add(paths.ROUTINE_INDEX, in_nav=True)
 
     index.content_string = pages.render_stretch_index_markdown(len(library.stretches))
     builder_page.content_string = builder.render_builder_markdown(len(library.stretches))
@@ -201,9 +213,9 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
             path = routine.path if routine is not None else stretch.path  # type: ignore[union-attr]
             raise Abort(f"{path}: body: {error}; nothing was published") from None
     has_cards = _printed is not None and bool(_printed.files)
-    if src == layout.STRETCH_INDEX and page.file.generated_by:
+    if src == paths.STRETCH_INDEX and page.file.generated_by:
         blocks = pages.render_stretch_index_blocks(list(library.stretches.values()), link)
-    elif src == layout.BUILDER_PAGE and page.file.generated_by:
+    elif src == paths.BUILDER_PAGE and page.file.generated_by:
         url = page.canonical_url if config.site_url else None
         blocks = builder.render_builder_blocks(list(library.stretches.values()), link, url=url)
     elif (routine := _routine_for(page)) is not None:
@@ -229,7 +241,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     offline.write_site_zip(site)
     precache = offline.collect_precache(site)
-    (site / offline.SERVICE_WORKER).write_text(offline.render_service_worker(precache), "utf-8")
+    (site / paths.SERVICE_WORKER).write_text(offline.render_service_worker(precache), "utf-8")
     log.info(
         f"Limber: offline precache {len(precache.files)} files, "
         f"{precache.size / 1_000_000:.1f} MB, cache limber-{precache.version}"
@@ -270,7 +282,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if stretch is None:
         return output
     output = pages.fill(output, pages.render_stretch_late_blocks(stretch))
-    card = layout.card_image(stretch.slug)
+    card = paths.card_image(stretch.slug)
     if config.site_url and _printed is not None and card in _printed.files:
         image = config.site_url.rstrip("/") + "/" + card
         tags = pages.social_meta(stretch.name, stretch.summary, image)
@@ -293,7 +305,7 @@ def _cache(config: MkDocsConfig) -> Path:
     """The cache folder, as real folders: a link committed in its place is removed."""
     root = Path(config.config_file_path).parent
     seals.safe_folder(root / ".cache")
-    return seals.safe_folder(root / CACHE_DIR)
+    return seals.safe_folder(root / paths.CACHE_DIR)
 
 
 def _audio_files(config: MkDocsConfig, library: Library) -> AudioFiles:
@@ -317,14 +329,14 @@ def _audio_files(config: MkDocsConfig, library: Library) -> AudioFiles:
 
 def _stretch_for(page: Page) -> Stretch | None:
     folder, _, name = page.file.src_uri.rpartition("/")
-    if folder != layout.STRETCHES_DIR:
+    if folder != paths.STRETCHES_DIR:
         return None
     return _require_library().stretches.get(name.removesuffix(".md"))
 
 
 def _routine_for(page: Page) -> Any:
     folder, _, name = page.file.src_uri.rpartition("/")
-    if folder != layout.ROUTINES_DIR or not name.endswith(".md"):
+    if folder != paths.ROUTINES_DIR or not name.endswith(".md"):
         return None
     return _require_library().routines.get(name[: -len(".md")])
 

@@ -7,10 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from limber.colours import page_colours
 from limber.messages import Catalogue
+from limber.paths import page_paths
 
 ASSET_FOLDER = Path(__file__).parent / "assets"
 STYLES = ("limber.css", "timer.css")
+COLOUR_STYLES = "colours.css"  # generated from limber/colours.py; loaded before the styles
 SCRIPTS = ("timer.js", "audio.js", "site.js")
 # Loaded by the builder page only (its markup links them), not by every page.
 BUILDER_ASSETS = ("builder.js", "builder.css")
@@ -24,11 +27,17 @@ def files() -> list[tuple[str, Path]]:
 
 def page_data(catalogue: Catalogue) -> dict[str, Any]:
     """What the page scripts read from ``window.LimberData``."""
-    return {"language": catalogue.language, "messages": catalogue.script_words()}
+    return {
+        "language": catalogue.language,
+        "messages": catalogue.script_words(),
+        "paths": page_paths(),
+        "colours": page_colours(),
+    }
 
 
 def render_data_script(catalogue: Catalogue) -> str:
-    """The data script: ``window.LimberData``, as JSON the scripts read on load."""
+    """The data script: ``window.LimberData``, as JSON the scripts read on load: the words,
+    paths and colours they would otherwise have to hard-code."""
     data = json.dumps(page_data(catalogue), ensure_ascii=False, indent=0, sort_keys=True)
     header = "/* Written by the Limber build: words and data for timer.js and site.js. */"
     return f"{header}\nwindow.LimberData = {data};\n"

@@ -24,9 +24,9 @@ from typing import Any
 from urllib.parse import quote
 
 from limber import html, timer, timing
-from limber.layout import BUILDER_PAGE, CONTRIBUTOR_GUIDE, stretch_page
 from limber.model import Routine, Stretch
 from limber.pages import marker
+from limber.paths import BUILDER_PAGE, CONTRIBUTOR_GUIDE, stretch_page
 from limber.sheet import sheet_cue, thumbnail
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 from limber.wording import dose_text

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from limber import messages
+from limber import colours, messages
 from limber.cache import partial as unique_partial
 from limber.figures import model as figure_model
 from limber.figures import raster
@@ -26,6 +26,17 @@ FONTS = Path(__file__).parent / "fonts"
 REGULAR = FONTS / "DejaVuSans.ttf"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
 RGB = tuple[int, int, int]
+
+
+# The card's colours, from the site's (limber/colours.py), as Pillow's RGB.
+_CARD_COLOURS = {
+    name: colours.rgb(value)
+    for name, value in (
+        ("ink", colours.INK), ("muted", colours.MUTED), ("accent", colours.BRAND),
+        ("warn", colours.WARN), ("paper", colours.PAPER), ("rule", colours.RULE),
+        ("far", colours.FIGURE_FAR), ("ground", colours.FIGURE_GROUND),
+    )
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -50,12 +61,14 @@ class CardLayout:
             "footer": 28,
         }
     )
-    ink: RGB = (30, 33, 36)
-    muted: RGB = (84, 88, 92)
-    accent: RGB = (0, 105, 92)
-    warn: RGB = (179, 59, 18)
-    paper: RGB = (255, 255, 255)
-    rule: RGB = (205, 210, 212)
+    ink: RGB = _CARD_COLOURS["ink"]
+    muted: RGB = _CARD_COLOURS["muted"]
+    accent: RGB = _CARD_COLOURS["accent"]
+    warn: RGB = _CARD_COLOURS["warn"]
+    paper: RGB = _CARD_COLOURS["paper"]
+    rule: RGB = _CARD_COLOURS["rule"]
+    far: RGB = _CARD_COLOURS["far"]
+    ground: RGB = _CARD_COLOURS["ground"]
     min_scale: float = 0.25
     site_name: str = "Limber"
 
@@ -269,8 +282,8 @@ def render_card(stretch: Stretch, layout: CardLayout = CARD) -> Image.Image:
                 layout.width - layout.margin,
                 top + line.y + line.height,
             )
-            figure_colors = {"body": layout.ink, "far": (150, 154, 158), "focus": layout.accent,
-                             "prop": layout.rule, "ground": (236, 238, 240)}  # fmt: skip
+            figure_colors = {"body": layout.ink, "far": layout.far, "focus": layout.accent,
+                             "prop": layout.rule, "ground": layout.ground}  # fmt: skip
             raster.draw_figure(draw, stretch.figure, stretch.areas, box, figure_colors)
             continue
         draw.text(

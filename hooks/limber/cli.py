@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from limber import content, layout, schema, vocabulary
+from limber import content, paths, schema
 from limber.figures.raster import contact_sheet
 from limber.loading import load_library, load_stretches
 from limber.problems import ContentError, Problem, escaped
@@ -113,41 +113,17 @@ def render_template(name: str) -> str:
         "# a stretch needs exactly one of hold (seconds) or breaths (breath cycles).",
         f"name: {quoted}  # required: {schema.STRETCH_FIELDS['name'].doc}",
     ]
-    examples = {
-        "aliases": '["Another name people know it by"]',
-        "summary": "One sentence on what it stretches and why.",
-        "areas": "[upper-back]",
-        "position": "standing",
-        "equipment": "[]",
-        "level": "beginner",
-        "hold": "[15, 30]",
-        "breaths": "[10, 15]",
-        "sides": "both",
-        "reps": "1",
-        "cues": '{inhale: "What to do breathing in", exhale: "What to do breathing out"}',
-        "muscles": "[trapezius]",
-        "cautions": '["Stop if you feel tingling in the arms."]',
-        "figure": "{view: side, pose: standing, adjust: {shoulder: 90}}",
-        "author": "Your name",
-        "source": "https://example.org/where-the-hold-times-come-from",
-        "license": "CC BY-SA 4.0",
-    }
-    active = ("summary", "areas", "position", "equipment", "level", "hold", "sides", "cautions")
-    vocabularies = {
-        "areas": vocabulary.AREAS,
-        "position": vocabulary.POSITIONS,
-        "equipment": vocabulary.EQUIPMENT,
-    }
     for key, spec in schema.STRETCH_FIELDS.items():
         if key == "name":
             continue
-        kind = "required" if spec.required or key == "hold" else "optional"
-        if key == "hold":
-            kind = "this or breaths"
-        words = vocabularies.get(key)
+        kind = "required" if spec.required else "optional"
+        if key in schema.DOSE_KEYS:
+            kind = " or ".join(k for k in schema.DOSE_KEYS if k != key)
+            kind = f"this or {kind}"
+        words = getattr(spec.kind, "options", ())
         allowed = f" One of: {', '.join(words)}." if words else ""
-        entry = f"{key}: {examples[key]}  # {kind}: {spec.doc}{allowed}"
-        lines.append(entry if key in active else f"# {entry}")
+        entry = f"{key}: {spec.example}  # {kind}: {spec.doc}{allowed}"
+        lines.append(entry if spec.starter else f"# {entry}")
     lines += [
         "---",
         "",
@@ -171,7 +147,7 @@ def new(root: Path, name: str) -> int:
             file=sys.stderr,
         )
         return 2
-    target = root / layout.STRETCHES_DIR / f"{slug}.md"
+    target = root / paths.STRETCHES_DIR / f"{slug}.md"
     if target.exists():
         print(
             f"limber new: {target.relative_to(root)} already exists; choose another name",
@@ -241,7 +217,7 @@ def write_contact_sheet(root: Path, out: Path) -> int:
     target = out if out.is_absolute() else Path.cwd() / out
     entries = [(s.name, s.figure, s.areas) for s in stretches.values()]
     if not entries:
-        print(f"limber figures: no valid stretch in {layout.STRETCHES_DIR}/", file=sys.stderr)
+        print(f"limber figures: no valid stretch in {paths.STRETCHES_DIR}/", file=sys.stderr)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     contact_sheet(entries).save(target, optimize=True)

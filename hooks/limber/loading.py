@@ -11,7 +11,8 @@ from typing import Any
 import yaml
 
 from limber import content, files, limits, sanitize, schema
-from limber.layout import (
+from limber.model import Cues, Dose, Routine, RoutineItem, Span, Stretch
+from limber.paths import (
     BUILDER_PAGE,
     RESERVED_SLUGS,
     ROUTINES_DIR,
@@ -20,7 +21,6 @@ from limber.layout import (
     routine_audio,
     stretch_page,
 )
-from limber.model import Cues, Dose, Routine, RoutineItem, Span, Stretch
 from limber.problems import ContentError, Problem, bounded, did_you_mean, found
 from limber.timing import DEFAULT_REST
 
@@ -250,26 +250,9 @@ def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Probl
         sides=values.get("sides", "none"),
         cues=Cues(cues.get("inhale", ""), cues.get("exhale", "")),
     )
-    stretch = Stretch(
-        slug=slug,
-        name=values["name"],
-        summary=values["summary"],
-        areas=values["areas"],
-        position=values["position"],
-        dose=dose,
-        body=source.body,
-        path=source.path,
-        equipment=values.get("equipment", ()),
-        level=values.get("level", "beginner"),
-        muscles=values.get("muscles", ()),
-        cautions=values.get("cautions", ()),
-        author=values.get("author", ""),
-        source=values.get("source", ""),
-        license=values.get("license", ""),
-        figure=values.get("figure"),
-        aliases=values.get("aliases", ()),
-    )
-    return stretch, []
+    # Every other field is the model's attribute of the same name; absent, the model's default.
+    attributes = {key: value for key, value in values.items() if key not in schema.DOSE_PARTS}
+    return Stretch(slug=slug, dose=dose, body=source.body, path=source.path, **attributes), []
 
 
 def _routine_item(

@@ -19,22 +19,19 @@ from typing import Any
 from PIL import Image, ImageDraw
 
 from limber import cache as seals
+from limber import colours
+from limber.paths import CARD_PDFS, DOWNLOADS_DIR, SERVICE_WORKER, SITE_ZIP, asset, worker_paths
 
-SERVICE_WORKER = "sw.js"
-MANIFEST = "manifest.webmanifest"
-ICONS = {"assets/limber/icon-192.png": (192, False), "assets/limber/icon-512.png": (512, False),
-         "assets/limber/icon-maskable-512.png": (512, True)}  # fmt: skip
-THEME_COLOR = "#00695c"
-ZIP = "downloads/limber-site.zip"
-CARD_PDFS = ("cards/*.pdf", "cards/routines/*.pdf")
-AUDIO = ("*.mp3", "assets/limber/audio-clips.js")  # routine tracks; the builder's spoken clips
+ICONS = {asset("icon-192.png"): (192, False), asset("icon-512.png"): (512, False),
+         asset("icon-maskable-512.png"): (512, True)}  # fmt: skip
+AUDIO = ("*.mp3", asset("audio-clips.js"))  # routine tracks; the builder's spoken clips
 # Not precached: source maps, search languages other than English, sitemaps, the zip, the card
 # PDFs and the routine audio (large, and they grow with the library): the worker caches those
 # when first opened or played.
-PRECACHE_EXCLUDE = ("*.map", "assets/javascripts/lunr/*", "sitemap.xml*", SERVICE_WORKER, ZIP,
-                    *CARD_PDFS, *AUDIO)  # fmt: skip
+PRECACHE_EXCLUDE = ("*.map", "assets/javascripts/lunr/*", "sitemap.xml*", SERVICE_WORKER,
+                    SITE_ZIP, *CARD_PDFS, *AUDIO)  # fmt: skip
 # Not zipped: the zip itself, source maps, and the card PDFs (the card images are in).
-ZIP_EXCLUDE = ("downloads/*", "*.map", *CARD_PDFS)
+ZIP_EXCLUDE = (f"{DOWNLOADS_DIR}/*", "*.map", *CARD_PDFS)
 _TEMPLATE = Path(__file__).parent / "assets" / "service-worker.js"
 _CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
@@ -74,6 +71,7 @@ def render_service_worker(precache: Precache) -> str:
     """The service worker script for this build."""
     script = _TEMPLATE.read_text(encoding="utf-8")
     files = json.dumps(list(precache.files), separators=(",", ":"))
+    script = script.replace("__PATHS__", json.dumps(worker_paths(), separators=(",", ":")))
     return script.replace("__VERSION__", json.dumps(precache.version)).replace("__FILES__", files)
 
 
@@ -86,8 +84,8 @@ def render_manifest(name: str, description: str) -> dict[str, Any]:
         "start_url": "./index.html",
         "scope": "./",
         "display": "standalone",
-        "background_color": "#ffffff",
-        "theme_color": THEME_COLOR,
+        "background_color": colours.PAPER,
+        "theme_color": colours.BRAND,
         "icons": [
             {
                 "src": path,
@@ -104,7 +102,7 @@ def render_icon(size: int, maskable: bool = False) -> Image.Image:
     """The app icon: a figure reaching up, white on the brand teal."""
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    teal = (0, 105, 92, 255)
+    teal = (*colours.rgb(colours.BRAND), 255)
     if maskable:
         draw.rectangle((0, 0, size, size), fill=teal)
         inner = size * 0.62  # the safe zone of a maskable icon is the middle 80 %
@@ -117,7 +115,7 @@ def render_icon(size: int, maskable: bool = False) -> Image.Image:
     def at(x: float, y: float) -> tuple[float, float]:
         return ox + x * unit, oy + y * unit
 
-    white = (255, 255, 255, 255)
+    white = (*colours.rgb(colours.PAPER), 255)
     head = at(32, 13)
     draw.ellipse(
         (head[0] - 6 * unit, head[1] - 6 * unit, head[0] + 6 * unit, head[1] + 6 * unit), fill=white
@@ -153,7 +151,7 @@ def write_icons(cache_dir: Path) -> dict[str, Path]:
 
 def write_site_zip(site_dir: Path) -> Path:
     """The whole built site as one zip, for browsing from the folder with no network."""
-    target = site_dir / ZIP
+    target = site_dir / SITE_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = seals.partial(target)
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from limber import cache as seals
-from limber import layout, pdf
+from limber import paths, pdf
 from limber.cards import CARD, CardLayout, card_key, write_card
 from limber.loading import Library
 from limber.model import Stretch
@@ -81,15 +81,15 @@ def build_print_files(library: Library, cache_dir: Path) -> PrintFiles:
     """All cards and card PDFs of the library, from the cache where they are up to date."""
     stretches = list(library.stretches.values())
     cards, drawn = draw_cards(stretches, cache_dir / "cards")
-    files: dict[str, Path] = {layout.card_image(slug): path for slug, path in cards.items()}
+    files: dict[str, Path] = {paths.card_image(slug): path for slug, path in cards.items()}
     sheets = seals.safe_folder(cache_dir / "sheets")
     all_cards = [cards[s.slug] for s in stretches]
     for paper in PAPERS:
         if all_cards:
-            files[layout.ALL_CARDS_PDF[paper.name]] = _sheet(all_cards, sheets, paper)
+            files[paths.ALL_CARDS_PDF[paper.name]] = _sheet(all_cards, sheets, paper)
         for routine in library.routines.values():
             ordered = [cards[item.stretch.slug] for item in routine.items]
-            files[layout.routine_cards_pdf(routine.slug, paper.name)] = _sheet(
+            files[paths.routine_cards_pdf(routine.slug, paper.name)] = _sheet(
                 ordered, sheets, paper
             )
     seals.prune(sheets, "*.pdf", (path for path in files.values() if path.suffix == ".pdf"))

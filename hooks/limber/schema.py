@@ -431,35 +431,85 @@ Kind = (
 
 @dataclass(frozen=True)
 class Field:
-    """A front-matter key: its kind, whether it is required, and what it means."""
+    """A front-matter key: its kind, whether it is required, what it means, and the example
+    ``limber new`` writes for it (commented out unless ``starter``)."""
 
     kind: Kind
     doc: str
     required: bool = False
+    example: str = ""
+    starter: bool = False
 
 
+# One row per front-matter key of a stretch: validation, the JSON Schema, `limber new` and the
+# contributor guide all read it. A key is an attribute of the same name on ``model.Stretch``,
+# unless it is part of the dose (DOSE_PARTS). Adding a field: a row here, an attribute there.
 STRETCH_FIELDS: Mapping[str, Field] = {
-    "name": Field(Text(80), "Display name, unique ignoring case.", required=True),
-    "aliases": Field(Aliases(), "Other names people know it by, for search: a list."),
-    "summary": Field(Text(160), "One sentence saying what the stretch does.", required=True),
-    "areas": Field(Words(vocabulary.AREAS, 1), "Where it is felt.", required=True),
-    "position": Field(Choice(vocabulary.POSITIONS), "Starting position.", required=True),
-    "equipment": Field(Words(vocabulary.EQUIPMENT), "What it needs; default none."),
-    "level": Field(Choice(vocabulary.LEVELS), "Difficulty; default beginner."),
-    "hold": Field(Count("seconds"), "Seconds per hold: a number or [min, max]."),
-    "breaths": Field(Count("breaths"), "Breath cycles instead of a hold: a number or [min, max]."),
-    "sides": Field(Choice(vocabulary.SIDES), "none (default), both, or alternate."),
-    "reps": Field(Count("repetitions"), "Repetitions (per side); default 1."),
-    "cues": Field(Cues(), "With breaths only: what to do on the inhale and on the exhale."),
-    "muscles": Field(TextList(limits.MAX_SHORT_TEXT), "Muscles stretched, free text."),
-    "cautions": Field(TextList(), "Short warnings."),
-    "figure": Field(
-        FigureSpec(), "The picture: view, pose, prop (one or a list), adjust, keyframes."
+    "name": Field(
+        Text(80), "Display name, unique ignoring case.", required=True,
+        example='"Wall angel"', starter=True,
     ),
-    "author": Field(Text(100), "Who wrote this stretch file."),
-    "source": Field(Text(300), "Where the facts come from: a URL or a citation."),
-    "license": Field(Text(60), "Licence of this file's text, if not the site's CC BY-SA 4.0."),
-}
+    "aliases": Field(
+        Aliases(), "Other names people know it by, for search: a list.",
+        example='["Another name people know it by"]',
+    ),
+    "summary": Field(
+        Text(160), "One sentence saying what the stretch does.", required=True,
+        example="One sentence on what it stretches and why.", starter=True,
+    ),
+    "areas": Field(
+        Words(vocabulary.AREAS, 1), "Where it is felt.", required=True,
+        example="[upper-back]", starter=True,
+    ),
+    "position": Field(
+        Choice(vocabulary.POSITIONS), "Starting position.", required=True,
+        example="standing", starter=True,
+    ),
+    "equipment": Field(
+        Words(vocabulary.EQUIPMENT), "What it needs; default none.", example="[]", starter=True
+    ),
+    "level": Field(
+        Choice(vocabulary.LEVELS), "Difficulty; default beginner.", example="beginner",
+        starter=True,
+    ),
+    "hold": Field(
+        Count("seconds"), "Seconds per hold: a number or [min, max].", example="[15, 30]",
+        starter=True,
+    ),
+    "breaths": Field(
+        Count("breaths"), "Breath cycles instead of a hold: a number or [min, max].",
+        example="[10, 15]",
+    ),
+    "sides": Field(
+        Choice(vocabulary.SIDES), "none (default), both, or alternate.", example="both",
+        starter=True,
+    ),
+    "reps": Field(Count("repetitions"), "Repetitions (per side); default 1.", example="1"),
+    "cues": Field(
+        Cues(), "With breaths only: what to do on the inhale and on the exhale.",
+        example='{inhale: "What to do breathing in", exhale: "What to do breathing out"}',
+    ),
+    "muscles": Field(
+        TextList(limits.MAX_SHORT_TEXT), "Muscles stretched, free text.", example="[trapezius]"
+    ),
+    "cautions": Field(
+        TextList(), "Short warnings.", example='["Stop if you feel tingling in the arms."]',
+        starter=True,
+    ),
+    "figure": Field(
+        FigureSpec(), "The picture: view, pose, prop (one or a list), adjust, keyframes.",
+        example="{view: side, pose: standing, adjust: {shoulder: 90}}",
+    ),
+    "author": Field(Text(100), "Who wrote this stretch file.", example="Your name"),
+    "source": Field(
+        Text(300), "Where the facts come from: a URL or a citation.",
+        example="https://example.org/where-the-hold-times-come-from",
+    ),
+    "license": Field(
+        Text(60), "Licence of this file's text, if not the site's CC BY-SA 4.0.",
+        example="CC BY-SA 4.0",
+    ),
+}  # fmt: skip
 
 DEFAULT_LICENSE = "CC BY-SA 4.0"
 SCHEMA_ID = "https://limber.invalid/schemas/stretch.schema.json"
@@ -488,6 +538,7 @@ def stretch_json_schema() -> dict[str, Any]:
 
 
 DOSE_KEYS = ("hold", "breaths")
+DOSE_PARTS = (*DOSE_KEYS, "sides", "reps", "cues")  # keys that make up model.Dose
 OVERRIDE_KEYS = ("hold", "breaths", "reps")
 
 # Keys MkDocs and Material read from a page's front-matter; a routine page may carry them. The

@@ -18,18 +18,26 @@ PAGES = [
     "stretches/cat-cow.html",
     "routines/ease-upper-back-tightness.html",
     "routines/index.html",
+    "safety.html",
+    "contributing.html",
 ]
+# A phone, and a desktop wide enough for Material's navigation tabs (shown from 1220 px).
+WIDTHS = {"phone": 390, "desktop": 1280}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
 def test_axe_finds_no_serious_violation(
-    context: Any, real_server: Server, path: str, scheme: str
+    browser: Any, real_server: Server, path: str, width: str, scheme: str
 ) -> None:
-    page = context.new_page()
-    page.emulate_media(color_scheme=scheme)
+    ctx = browser.new_context(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme)
+    page = ctx.new_page()
     page.goto(real_server.url + path)
+    if width == "desktop":
+        expect(page.locator(".md-tabs")).to_be_visible()
     assert axe_serious(page) == []
+    ctx.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -4,6 +4,7 @@
 
 var CACHE = "limber-" + __VERSION__;
 var FILES = __FILES__;
+var PATHS = __PATHS__; // from limber/paths.py
 
 self.addEventListener("install", function (event) {
   event.waitUntil(
@@ -67,7 +68,7 @@ self.addEventListener("fetch", function (event) {
   var url = new URL(request.url);
   url.hash = "";
   url.search = ""; // filter links (?area=neck) are the same page
-  if (url.pathname.slice(-1) === "/") url.pathname += "index.html";
+  if (url.pathname.slice(-1) === "/") url.pathname += PATHS.index;
   if (request.headers.has("Range") || /\.mp3$/.test(url.pathname)) {
     event.respondWith(ranged(event, url));
     return;
@@ -81,7 +82,7 @@ self.addEventListener("fetch", function (event) {
           if (response.ok && response.type === "basic") cache.put(url.href, response.clone());
           return response;
         }).catch(function () {
-          if (request.mode === "navigate") return cache.match(new URL("404.html", self.registration.scope).href);
+          if (request.mode === "navigate") return cache.match(new URL(PATHS.notFound, self.registration.scope).href);
           return Response.error();
         });
       });

@@ -6,7 +6,7 @@
 
   /** The words for `site.<key>`; a plural ({one, other}) is chosen by `values.count`. */
   function t(key, values) {
-    var entry = ((window.LimberData || {}).messages || {})["site." + key];
+    var entry = (data.messages || {})["site." + key];
     if (entry === undefined) return key;
     if (typeof entry === "object") entry = (values && values.count === 1 && entry.one) || entry.other;
     return entry.replace(/\{(\w+)\}/g, function (match, name) {
@@ -15,7 +15,8 @@
   }
 
   var script = document.currentScript;
-  var siteRoot = script ? new URL("../../", script.src) : null;
+  var data = window.LimberData || { paths: {}, colours: {} };
+  var siteRoot = script && data.paths.root ? new URL(data.paths.root, script.src) : null;
 
   /* Installable and offline over http(s): the manifest and the service worker. file:// pages
      work from the folder as they are (no fetch, no workers there). */
@@ -24,11 +25,11 @@
     if (!document.querySelector('link[rel="manifest"]')) {
       var manifest = document.createElement("link");
       manifest.rel = "manifest";
-      manifest.href = new URL("manifest.webmanifest", siteRoot).href;
+      manifest.href = new URL(data.paths.manifest, siteRoot).href;
       document.head.appendChild(manifest);
       var theme = document.createElement("meta");
       theme.name = "theme-color";
-      theme.content = "#00695c";
+      theme.content = data.colours.brand;
       document.head.appendChild(theme);
     }
     if (!("serviceWorker" in navigator) || window.__limberWorker) return;
@@ -38,7 +39,7 @@
       if (hadController) showUpdateNotice();
       hadController = true;
     });
-    navigator.serviceWorker.register(new URL("sw.js", siteRoot).href).catch(function () {
+    navigator.serviceWorker.register(new URL(data.paths.serviceWorker, siteRoot).href).catch(function () {
       /* no service worker (private mode, old browser): the site still works online */
     });
   }

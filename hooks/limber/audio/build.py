@@ -17,10 +17,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from limber import cache as seals
-from limber import layout, timing
+from limber import timing
 from limber.audio import clips, cues
 from limber.loading import Library
 from limber.model import Routine
+from limber.paths import routine_audio
 from limber.printing import _pool_context
 
 _SOURCES = (*sorted(Path(__file__).parent.glob("*.py")), Path(timing.__file__))
@@ -105,7 +106,7 @@ def build_routine_audio(library: Library, cache_dir: Path) -> AudioFiles:
     for _, path in jobs:
         seals.seal(path)
     seals.prune(cache_dir, "*.mp3", paths.values())
-    files = {layout.routine_audio(slug): path for slug, path in paths.items()}
+    files = {routine_audio(slug): path for slug, path in paths.items()}
     texts = clips.clip_texts(library.stretches.values())
     clip_set = cache_dir / f"clips-{clips.clips_key(texts, voice, _CODE)}.js"
     rendered = len(jobs)

@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 
 from limber import html
 from limber.audio.build import minutes
-from limber.layout import card_image, routine_audio
 from limber.model import Routine
+from limber.paths import card_image, routine_audio
 
 Link = Callable[[str], str]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from limber.layout import routine_page, stretch_page
 from limber.messages import text
 from limber.model import Routine, Stretch
+from limber.paths import routine_page, stretch_page
 from limber.templating import Link, render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 

@@ -6,9 +6,9 @@ import segno
 from markupsafe import Markup
 
 from limber import timer
-from limber.layout import SAFETY_PAGE, routine_cards_pdf, stretch_page
 from limber.messages import text
 from limber.model import Routine
+from limber.paths import SAFETY_PAGE, routine_cards_pdf, stretch_page
 from limber.sheet import render_sheet_row
 from limber.templating import Link, render
 

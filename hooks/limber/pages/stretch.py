@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from limber import timer
 from limber.figures.svg import render_svg
-from limber.layout import SAFETY_PAGE, card_image
 from limber.messages import text
 from limber.model import Stretch
+from limber.paths import SAFETY_PAGE, card_image
 from limber.schema import DEFAULT_LICENSE
 from limber.templating import Link, render
 from limber.vocabulary import label
