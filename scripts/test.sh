@@ -21,10 +21,15 @@ fi
 
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e ".[test]"
 if command -v npm >/dev/null; then
-  npm ci --no-audit --no-fund --silent
+  npm ci --no-audit --no-fund --silent  # axe-core and eslint, pinned in package-lock.json
 fi
 
 python3 -m ruff check .
 python3 -m ruff format --check .
 python3 -m mypy
+# The page scripts have no build step: parse each, then ESLint (tests/test_assets.py does the same).
+if command -v node >/dev/null; then
+  for script in hooks/limber/assets/*.js; do node --check "$script"; done
+  if [ -x node_modules/.bin/eslint ]; then node_modules/.bin/eslint --max-warnings 0 hooks/limber/assets; fi
+fi
 NO_MKDOCS_2_WARNING=1 python3 -m pytest "$@"
