@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from limber import pages
+from limber import builder, pages
 from limber.loading import Library, load_library
 from limber.model import Routine, RoutineItem, Stretch
 from limber.templating import ENVIRONMENT
@@ -55,6 +55,8 @@ def _every_page_kind(library: Library, hostile: Stretch, routine: Routine) -> di
         "routine markdown": pages.render_routine_markdown("Move."),
         "routine index": pages.render_routine_index([routine], _link),
         "social preview": pages.social_meta(hostile.name, hostile.summary, "cards/x.png"),
+        "builder markdown": builder.render_builder_markdown(len(stretches)),
+        "customise link": builder.customise_link(routine, _link),
     }
     blocks = {
         "stretch": pages.render_stretch_blocks(hostile, _link, card=True),
@@ -62,6 +64,7 @@ def _every_page_kind(library: Library, hostile: Stretch, routine: Routine) -> di
         "stretch index": pages.render_stretch_index_blocks(stretches, _link),
         "routine": pages.render_routine_blocks(routine, _link, cards=True, url="https://x.org/r"),
         "routine late": pages.render_routine_late_blocks(routine),
+        "builder": builder.render_builder_blocks(stretches, _link, url="https://x.org/b"),
     }
     for kind, named in blocks.items():
         outputs |= {f"{kind} {name}": html for name, html in named.items()}
@@ -87,7 +90,9 @@ def test_every_page_kind_shows_hostile_front_matter_as_text(
     # The timer's plan is JSON inside a script element: no way out of the element.
     assert "</script><script>" not in outputs["stretch late timer"]
     assert "\\u003cimg src=x" in outputs["stretch late timer"]
-    assert everything.count("Hostile") >= 8
+    assert "&lt;img src=x onerror=" in outputs["builder builder"]  # the library
+    assert "\\u003cimg src=x" in outputs["builder builder"]  # the page data
+    assert everything.count("Hostile") >= 10
 
 
 def test_front_matter_of_a_generated_page_is_escaped_yaml(hostile: Stretch) -> None:
@@ -102,7 +107,9 @@ def test_the_environment_escapes_by_default() -> None:
 
 
 MARKUP_MODULES = [*sorted((ROOT / "hooks" / "limber" / "pages").glob("*.py"))]
-MARKUP_MODULES += [ROOT / "hooks" / "limber" / name for name in ("timer.py", "sheet.py")]
+MARKUP_MODULES += [
+    ROOT / "hooks" / "limber" / name for name in ("timer.py", "sheet.py", "builder.py")
+]
 
 
 @pytest.mark.parametrize("module", MARKUP_MODULES, ids=lambda path: path.name)
