@@ -6,7 +6,8 @@
 const browser = Object.fromEntries([
   "window", "document", "navigator", "location", "history", "localStorage", "setTimeout",
   "setInterval", "clearInterval", "URL", "URLSearchParams", "CSS", "CustomEvent", "globalThis",
-  "performance", "self", "caches", "fetch", "Request", "Response", "Promise", "module",
+  "performance", "self", "caches", "fetch", "Request", "Response", "Promise", "module", "Blob",
+  "FileReader",
 ].map((name) => [name, "readonly"]));
 
 module.exports = [
@@ -29,7 +30,7 @@ module.exports = [
       "no-unsafe-negation": "error",
       "use-isnan": "error",
       "valid-typeof": "error",
-      eqeqeq: "error",
+      eqeqeq: ["error", "always", { null: "ignore" }],
     },
   },
   {

@@ -21,7 +21,8 @@ import yaml
 CATALOGUE_DIR = Path(__file__).parent / "messages"
 SOURCE_LANGUAGE = "en"
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
-SCRIPT_SECTIONS = ("timer", "site")  # the words the page scripts need, sent to the browser
+# The sections the page scripts (timer.js, site.js, builder.js) read, sent to the browser.
+SCRIPT_SECTIONS = ("timer", "site", "builder", "dose", "duration", "routine", "safety")
 
 Entry = str | Mapping[str, str]
 
@@ -78,7 +79,7 @@ class Catalogue:
         return self.pattern(key, count).format_map(values)
 
     def script_words(self) -> dict[str, Entry]:
-        """The words the page scripts use (``timer.start``, ``site.search``)."""
+        """The words the page scripts use (``timer.start``, ``site.search``, ``dose.hold``)."""
         prefixes = tuple(f"{section}." for section in SCRIPT_SECTIONS)
         return {key: value for key, value in self.entries.items() if key.startswith(prefixes)}
 
