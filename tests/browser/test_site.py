@@ -20,6 +20,7 @@ PAGES = [
     "routines/index.html",
     "safety.html",
     "contributing.html",
+    "builder.html",
 ]
 # A phone, and a desktop wide enough for Material's navigation tabs (shown from 1220 px).
 WIDTHS = {"phone": 390, "desktop": 1280}
