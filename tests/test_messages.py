@@ -32,6 +32,7 @@ def test_every_key_the_code_asks_for_is_in_the_catalogue() -> None:
     asked |= _uses(r"""\btext\(\s*["']([\w.]+)["']""", python)
     asked |= _uses(r"""\bt\(\s*"(\w+)"\s*[,)]""", [PACKAGE / "assets" / "timer.js"], "timer.")
     asked |= _uses(r"""\bt\(\s*"(\w+)"\s*[,)]""", [PACKAGE / "assets" / "site.js"], "site.")
+    asked |= _uses(r"""\bt\(\s*"([\w.]+)"\s*[,)]""", [PACKAGE / "assets" / "builder.js"])
     assert len(asked) > 80
     assert sorted(asked - set(CATALOGUE.entries)) == []
 
@@ -43,7 +44,7 @@ def test_every_vocabulary_word_has_a_display_name() -> None:
     assert vocabulary.label("upper-back") == "Upper back"
 
 
-@pytest.mark.parametrize("script", ["timer.js", "site.js"])
+@pytest.mark.parametrize("script", ["timer.js", "site.js", "builder.js"])
 def test_the_page_scripts_hold_no_english_words(script: str) -> None:
     """Their words are the catalogue's, read from the page: a translation needs no code."""
     source = (PACKAGE / "assets" / script).read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from limber import builder, timing
+from limber import builder, messages, timing
 from limber.cli import main as limber_main
 from limber.loading import load_library
 from limber.model import Span
@@ -32,6 +32,7 @@ NODE = shutil.which("node")
 RUNNER = """
 const builder = require(process.argv[1]);
 const timer = require(process.argv[2]);
+builder.useMessages(JSON.parse(process.argv[3]));
 let input = "";
 process.stdin.on("data", (chunk) => (input += chunk)).on("end", () => {
   const { calls, library, settings } = JSON.parse(input);
@@ -53,6 +54,7 @@ process.stdin.on("data", (chunk) => (input += chunk)).on("end", () => {
 });
 """
 LIBRARY = load_library(ROOT, ROOT / "docs")
+WORDS = json.dumps(messages.load("en").script_words())  # the page carries them in LimberData
 
 
 def library_data() -> dict[str, Any]:
@@ -68,7 +70,7 @@ def run(*calls: tuple[str, Any], library: dict[str, Any] | None = None) -> list[
         pytest.skip("node not installed")
     data = {"calls": calls, "library": library or library_data(), "settings": timing.settings()}
     result = subprocess.run(
-        [NODE, "-e", RUNNER, str(SCRIPT), str(TIMER)], input=json.dumps(data),
+        [NODE, "-e", RUNNER, str(SCRIPT), str(TIMER), WORDS], input=json.dumps(data),
         capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
     return list(json.loads(result.stdout))

@@ -1,7 +1,8 @@
 /* Limber routine builder, on builder.html only. A built routine plays in the timer.js player
  * (LimberTimer.mount): one code path with authored routines. It stays on the device or in the
  * link's fragment (never sent to a server). Link form: see limber/builder.py. The codec at the
- * top needs no page: Node's tests load this file. */
+ * top needs no page: Node's tests load this file. Words: the catalogue's (messages/en.yml), from
+ * LimberData.messages on the page; Node passes them to useMessages. */
 (function (root) {
   "use strict";
 
@@ -10,6 +11,22 @@
   var REST_LIMIT = 600;
   var DEFAULT_REST = 10;
   var ITEM = /^([a-z0-9]+(?:-[a-z0-9]+)*):(\d{1,4})(?::(\d{1,3}))?$/;
+  var EXPORT_FILE = "limber-routines.json";
+  var messages = null;
+
+  function useMessages(catalogue) { messages = catalogue; }
+
+  /** The catalogue's words for `key` ("builder.add"), {placeholders} filled; a plural
+   *  ({one, other}) is chosen by `values.count`. */
+  function t(key, values) {
+    var words = messages || (root.LimberData && root.LimberData.messages) || {};
+    var entry = words[key];
+    if (entry === undefined) return key;
+    if (typeof entry === "object") entry = (values && values.count === 1 && entry.one) || entry.other;
+    return entry.replace(/\{(\w+)\}/g, function (match, name) {
+      return values && name in values ? String(values[name]) : match;
+    });
+  }
 
   function clipTitle(title) {
     return Array.from(String(title || "")).slice(0, TITLE_LIMIT).join("");
@@ -33,36 +50,35 @@
     var result = { version: null, title: "", rest: DEFAULT_REST, items: [], problems: [] };
     var parts = String(code == null ? "" : code).split(";");
     if (!/^\d{1,4}$/.test(parts[0])) {
-      result.problems.push("The link holds no routine this page can read.");
+      result.problems.push(t("builder.link_unreadable"));
       return result;
     }
     result.version = Number(parts[0]);
     if (result.version !== VERSION) {
-      result.problems.push("The link was made by " + (result.version > VERSION ? "a newer" : "an older") +
-        " version of Limber (link version " + result.version + "), which this page cannot read.");
+      result.problems.push(t(result.version > VERSION ? "builder.link_newer" : "builder.link_older",
+        { version: result.version }));
       return result;
     }
     if (/^\d{1,3}$/.test(parts[1] || "") && Number(parts[1]) <= REST_LIMIT) result.rest = Number(parts[1]);
-    else result.problems.push("The rest between stretches could not be read; it is " + DEFAULT_REST + " s.");
+    else result.problems.push(t("builder.link_rest", { rest: DEFAULT_REST }));
     var count = /^\d{1,3}$/.test(parts[2] || "") ? Number(parts[2]) : null;
     try {
       result.title = clipTitle(decodeURIComponent(parts[3] || ""));
     } catch (error) {
-      result.problems.push("The routine's name could not be read.");
+      result.problems.push(t("builder.link_name"));
     }
     var pieces = parts.length > 4 && parts[4] ? parts.slice(4).join(";").split(",") : [];
     pieces.forEach(function (piece, index) {
       var match = ITEM.exec(piece);
       if (!match) {
-        result.problems.push("Stretch " + (index + 1) + " could not be read (\u201c" + piece.slice(0, 40) + "\u201d).");
+        result.problems.push(t("builder.link_item", { number: index + 1, text: piece.slice(0, 40) }));
         return;
       }
       result.items.push({ slug: match[1], amount: Number(match[2]), reps: match[3] ? Number(match[3]) : 1 });
     });
-    if (count === null) result.problems.push("The number of stretches could not be read.");
+    if (count === null) result.problems.push(t("builder.link_count"));
     else if (pieces.length < count) {
-      result.problems.push("The link seems cut short: it lists " + count + " stretches and " +
-        pieces.length + " came through.");
+      result.problems.push(t("builder.link_cut", { count: count, came: pieces.length }));
     }
     return result;
   }
@@ -76,48 +92,47 @@
     var problems = decoded.problems.slice(), items = [];
     decoded.items.forEach(function (item) {
       if (!has(library, item.slug)) {
-        problems.push("\u201c" + item.slug + "\u201d is not in this library (renamed or removed?), so it was left out.");
+        problems.push(t("builder.link_unknown", { slug: item.slug }));
         return;
       }
       var stretch = library[item.slug];
       var amount = clamp(item.amount, stretch.amount), reps = clamp(item.reps, stretch.reps);
       if (amount !== item.amount || reps !== item.reps) {
-        problems.push(stretch.name + ": the dose in the link is outside its range, so it is " +
-          doseText(stretch, amount, reps) + ".");
+        problems.push(t("builder.link_dose", { name: stretch.name, dose: doseText(stretch, amount, reps) }));
       }
       items.push({ slug: item.slug, amount: amount, reps: reps });
     });
     return { title: decoded.title, rest: decoded.rest, items: items, problems: problems };
   }
 
-  function stretchCount(n) { return n + " stretch" + (n === 1 ? "" : "es"); }
+  function stretchCount(n) { return t("routine.stretch_count", { count: n }); }
 
   function secondsText(seconds) {
-    return seconds % 60 === 0 ? seconds / 60 + " min" : seconds + " s";
+    return seconds % 60 === 0 ? t("dose.minutes", { span: seconds / 60 }) : t("dose.seconds", { span: seconds });
   }
 
   /** As limber.wording.dose_text says it. */
   function doseText(stretch, amount, reps) {
-    var text = stretch.kind === "hold" ? "Hold " + secondsText(amount) : amount + " slow breath" + (amount === 1 ? "" : "s");
-    var times = reps !== 1 ? ", " + reps + " times" : "";
-    if (stretch.sides === "none") return text + times;
-    if (stretch.sides === "both") return text + times + " on each side";
-    return reps !== 1 ? text + " on each side" + times + ", alternating sides" : text + " on each side, alternating";
+    var dose = stretch.kind === "hold" ? t("dose.hold", { time: secondsText(amount) })
+      : t("dose.breaths", { count: amount, amount: amount });
+    var times = reps !== 1 ? t("dose.times", { count: reps, reps: reps }) : "";
+    var sides = stretch.sides === "alternate" && reps !== 1 ? "alternate_repeated" : stretch.sides;
+    return t("dose.sides_" + sides, { dose: dose, times: times });
   }
 
   function minutesText(seconds) {
-    if (seconds < 45) return "under a minute";
+    if (seconds < 45) return t("duration.under_a_minute");
     var minutes = Math.round(seconds / 60);
     if (seconds % 120 === 30) minutes -= 1; // half to even, as Python's round()
     minutes = Math.max(1, minutes);
-    return "about " + minutes + " minute" + (minutes === 1 ? "" : "s");
+    return t("duration.about", { count: minutes, minutes: minutes });
   }
 
   /** The plan JSON authored routine pages carry. */
   function playerConfig(routine, library, settings) {
     return {
       id: "builder:" + encode(routine),
-      title: routine.title || "Your routine",
+      title: routine.title || t("builder.yours"),
       rest: routine.rest,
       settings: settings,
       items: routine.items.map(function (item) {
@@ -136,7 +151,7 @@
 
   /** The docs/routines/<slug>.md text of this routine. */
   function proposal(routine, library) {
-    var title = routine.title.trim() || "My routine";
+    var title = routine.title.trim() || t("builder.name_placeholder");
     var lines = ["---", "title: " + JSON.stringify(title), "rest: " + routine.rest, "stretches:"];
     routine.items.forEach(function (item) {
       var s = library[item.slug];
@@ -150,23 +165,22 @@
 
   function readExport(text, library) {
     var data;
-    try { data = JSON.parse(text); } catch (error) { return { error: "it is not JSON (" + error.message + ")" }; }
+    try { data = JSON.parse(text); } catch (error) { return { error: t("builder.import_not_json", { error: error.message }) }; }
     if (!data || data.format !== "limber-routines" || !Array.isArray(data.routines)) {
-      return { error: "it is not a file of Limber routines" };
+      return { error: t("builder.import_not_routines") };
     }
-    if (data.version !== VERSION) return { error: "it is version " + data.version + " of the format; this page reads version " + VERSION };
+    if (data.version !== VERSION) return { error: t("builder.import_version", { version: data.version, expected: VERSION }) };
     var routines = [], problems = [];
     data.routines.forEach(function (entry, index) {
-      var where = "Routine " + (index + 1);
       if (!entry || typeof entry.name !== "string" || !Array.isArray(entry.stretches)) {
-        problems.push(where + ": no name or no list of stretches; skipped.");
+        problems.push(t("builder.import_skipped", { number: index + 1 }));
         return;
       }
       var rest = Number.isInteger(entry.rest) && entry.rest >= 0 && entry.rest <= REST_LIMIT ? entry.rest : DEFAULT_REST;
       var items = [], local = [];
       entry.stretches.forEach(function (s, k) {
         if (!s || typeof s.stretch !== "string" || !Number.isInteger(s.amount) || (s.reps != null && !Number.isInteger(s.reps))) {
-          local.push("stretch " + (k + 1) + " could not be read.");
+          local.push(t("builder.import_item", { number: k + 1 }));
         } else items.push({ slug: s.stretch, amount: s.amount, reps: s.reps == null ? 1 : s.reps });
       });
       var resolved = resolve({ title: clipTitle(entry.name), rest: rest, items: items, problems: local }, library);
@@ -189,7 +203,7 @@
 
   var codec = { VERSION: VERSION, TITLE_LIMIT: TITLE_LIMIT, encode: encode, decode: decode,
     resolve: resolve, doseText: doseText, minutesText: minutesText, playerConfig: playerConfig,
-    proposal: proposal, readExport: readExport, exportText: exportText };
+    proposal: proposal, readExport: readExport, exportText: exportText, useMessages: useMessages };
   if (typeof module === "object" && module.exports) {
     module.exports = codec;
     return;
@@ -267,7 +281,7 @@
       var opened = this.fromCode(code);
       var kept = opened.routine.items.length;
       if (kept && draftRoutine && draftRoutine.items.length && encode(draftRoutine) !== encode(opened.routine)) {
-        this.keep(draftRoutine, "Earlier draft");
+        this.keep(draftRoutine, t("builder.earlier_draft"));
       }
       if (kept || !draftRoutine) this.routine = opened.routine;
       else this.routine = draftRoutine;
@@ -283,11 +297,10 @@
     notice.textContent = "";
     if (!problems.length) { notice.hidden = true; return; }
     notice.appendChild(el("p", {}, kept
-      ? "This link was damaged or is out of date. It opened " + stretchCount(kept) + "; left out or changed:"
-      : "Nothing in this link could be read as a routine:"));
+      ? t("builder.link_partial", { stretches: stretchCount(kept) }) : t("builder.link_failed")));
     var list = notice.appendChild(el("ul"));
     problems.forEach(function (p) { list.appendChild(el("li", {}, p)); });
-    var close = notice.appendChild(el("button", { type: "button", class: "md-button" }, "Dismiss"));
+    var close = notice.appendChild(el("button", { type: "button", class: "md-button" }, t("builder.dismiss")));
     close.addEventListener("click", function () { notice.hidden = true; });
     notice.hidden = false;
   };
@@ -349,7 +362,7 @@
     var s = this.library[slug];
     this.routine.items.push({ uid: ++this.uid, slug: slug, amount: s.amount[0], reps: s.reps[0] });
     this.render();
-    this.say("Added " + s.name + ". " + this.summary());
+    this.say(t("builder.added", { name: s.name, summary: this.summary() }));
   };
 
   proto.act = function (action, uid) {
@@ -362,7 +375,7 @@
       var next = items[index] || items[index - 1];
       if (next) this.focus('button[data-act="remove"][data-uid="' + next.uid + '"]');
       else this.focus("#lb-routine-title");
-      this.say("Removed " + name + ". " + this.summary());
+      this.say(t("builder.removed", { name: name, summary: this.summary() }));
       return;
     }
     var to = action === "up" ? index - 1 : index + 1;
@@ -371,7 +384,7 @@
     this.render();
     var edge = (action === "up" && to === 0) || (action === "down" && to === items.length - 1);
     this.focus('button[data-act="' + (edge ? (action === "up" ? "down" : "up") : action) + '"][data-uid="' + uid + '"]');
-    this.say(name + " is now " + (to + 1) + " of " + items.length + ".");
+    this.say(t("builder.moved", { name: name, number: to + 1, total: items.length }));
   };
 
   proto.focus = function (selector) {
@@ -422,8 +435,8 @@
         item.hidden = !show;
         if (show) shown += 1;
       });
-      self.$("count").textContent = shown === items.length ? items.length + " stretches"
-        : "Showing " + shown + " of " + items.length + " stretches";
+      self.$("count").textContent = shown === items.length ? t("site.count", { count: items.length })
+        : t("site.showing", { shown: shown, total: items.length });
     }
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
@@ -435,27 +448,27 @@
     var self = this, link = this.$("link");
     link.addEventListener("focus", function () { link.select(); });
     this.$("copy").addEventListener("click", function () {
-      self.copy(link.value, "Link copied. Paste it in a message or an email.", link);
+      self.copy(link.value, t("builder.link_copied"), link);
     });
     var share = this.$("share");
     if (navigator.share) {
       share.hidden = false;
       share.addEventListener("click", function () {
-        navigator.share({ title: self.routine.title || "A stretch routine", url: link.value })
+        navigator.share({ title: self.routine.title || t("builder.share_title"), url: link.value })
           .catch(function () { /* closed without sharing */ });
       });
     }
     this.$("print").addEventListener("click", function () { root.print(); });
     this.$("propose-copy").addEventListener("click", function () {
-      self.copy(self.$("propose").value, "Routine file text copied.", self.$("propose"));
+      self.copy(self.$("propose").value, t("builder.text_copied"), self.$("propose"));
     });
     this.$("save").addEventListener("click", function () { self.save(); });
     this.$("new").addEventListener("click", function () {
-      if (self.routine.items.length) self.keep(self.routine, "Unnamed routine");
+      if (self.routine.items.length) self.keep(self.routine, t("builder.unnamed"));
       self.routine = { title: "", rest: self.data.rest, items: [] };
       self.render();
       self.focus("[data-lb-title]");
-      self.say("Started a new routine. The last one is in your saved routines.");
+      self.say(t("builder.started_new"));
     });
     this.$("saved-list").addEventListener("click", function (event) {
       var button = event.target.closest("button[data-saved]");
@@ -477,7 +490,7 @@
       field.select();
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
-      self.note(ok ? done : "Select the text and copy it.");
+      self.note(ok ? done : t("builder.copy_by_hand"));
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(function () { self.note(done); }, fallback);
@@ -491,23 +504,23 @@
 
   proto.save = function () {
     var routine = JSON.parse(JSON.stringify(this.routine));
-    if (!routine.items.length) { this.savedNote("Add a stretch first: there is nothing to save yet."); return; }
-    routine.title = routine.title || "My routine " + (this.saved.length + 1);
+    if (!routine.items.length) { this.savedNote(t("builder.nothing_to_save")); return; }
+    routine.title = routine.title || t("builder.numbered_title", { number: this.saved.length + 1 });
     var same = this.saved.filter(function (r) { return r.title === routine.title; })[0];
     if (same) this.saved[this.saved.indexOf(same)] = routine;
     else this.saved.unshift(routine);
     this.routine.title = routine.title;
     this.storeSaved();
     this.render();
-    this.savedNote((same ? "Updated " : "Saved ") + "\u201c" + routine.title + "\u201d on this device.");
+    this.savedNote(t(same ? "builder.updated" : "builder.saved", { title: routine.title }));
   };
 
   proto.savedNote = function (text, undo) {
     var note = this.$("saved-note");
     note.textContent = text + " ";
     if (undo) {
-      var button = note.appendChild(el("button", { type: "button", class: "md-button" }, "Undo"));
-      button.addEventListener("click", function () { undo(); note.textContent = "Brought back."; });
+      var button = note.appendChild(el("button", { type: "button", class: "md-button" }, t("builder.undo")));
+      button.addEventListener("click", function () { undo(); note.textContent = t("builder.brought_back"); });
     }
   };
 
@@ -515,16 +528,16 @@
     var self = this, routine = this.saved[index];
     if (!routine) return;
     if (action === "open") {
-      if (this.routine.items.length) this.keep(this.routine, "Unnamed routine");
+      if (this.routine.items.length) this.keep(this.routine, t("builder.unnamed"));
       this.routine = this.fromCode(encode(routine)).routine;
       this.render();
       this.focus("#lb-routine-title");
-      this.say("Opened \u201c" + routine.title + "\u201d. " + this.summary());
+      this.say(t("builder.opened", { title: routine.title, summary: this.summary() }));
     } else if (action === "delete") {
       this.saved.splice(index, 1);
       this.storeSaved();
       this.focus("[data-lb-save]");
-      this.savedNote("Deleted \u201c" + routine.title + "\u201d.", function () {
+      this.savedNote(t("builder.deleted", { title: routine.title }), function () {
         self.saved.splice(index, 0, routine);
         self.storeSaved();
       });
@@ -538,9 +551,9 @@
     var li = this.$("saved-list").children[index];
     li.textContent = "";
     var input = li.appendChild(el("input", { type: "text", maxlength: String(TITLE_LIMIT),
-      "aria-label": "New name for " + routine.title }));
+      "aria-label": t("builder.rename_label", { title: routine.title }) }));
     input.value = routine.title;
-    var ok = li.appendChild(el("button", { type: "button", class: "md-button" }, "Save name"));
+    var ok = li.appendChild(el("button", { type: "button", class: "md-button" }, t("builder.save_name")));
     function done(keep) {
       if (keep && input.value.trim()) routine.title = clipTitle(input.value.trim());
       self.storeSaved();
@@ -559,7 +572,7 @@
     var list = this.$("saved-list"), self = this;
     list.textContent = "";
     if (!this.saved.length) {
-      list.appendChild(el("li", { class: "lb-none" }, "Nothing saved yet."));
+      list.appendChild(el("li", { class: "lb-none" }, t("builder.nothing_saved")));
       return;
     }
     this.saved.forEach(function (routine, index) {
@@ -567,7 +580,7 @@
       var text = li.appendChild(el("span", { class: "lb-saved-name" }, routine.title));
       text.appendChild(el("small", {}, " " + stretchCount(routine.items.length) +
         ", " + minutesText(self.total(routine))));
-      [["open", "Open"], ["rename", "Rename"], ["delete", "Delete"]].forEach(function (pair) {
+      [["open", t("builder.open")], ["rename", t("builder.rename")], ["delete", t("builder.delete")]].forEach(function (pair) {
         li.appendChild(el("button", { type: "button", class: "md-button lb-small", "data-saved": pair[0],
           "data-index": String(index), "aria-label": pair[1] + " " + routine.title }, pair[1]));
       });
@@ -578,28 +591,28 @@
     var saved = this.saved.slice();
     if (this.routine.items.length && !saved.some(function (r) { return encode(r) === encode(this.routine); }, this)) {
       saved.unshift(JSON.parse(JSON.stringify(this.routine)));
-      saved[0].title = saved[0].title || "Current routine";
+      saved[0].title = saved[0].title || t("builder.current");
     }
-    if (!saved.length) { this.savedNote("There is nothing to export yet."); return; }
+    if (!saved.length) { this.savedNote(t("builder.nothing_to_export")); return; }
     var blob = new Blob([exportText(saved)], { type: "application/json" });
-    var a = el("a", { href: URL.createObjectURL(blob), download: "limber-routines.json" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: EXPORT_FILE });
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    this.savedNote("Exported " + saved.length + " routine" + (saved.length === 1 ? "" : "s") + " as limber-routines.json.");
+    this.savedNote(t("builder.exported", { count: saved.length, file: EXPORT_FILE }));
   };
 
   proto.importFile = function (file) {
     var self = this, reader = new FileReader();
     reader.onload = function () {
       var result = readExport(String(reader.result), self.library);
-      if (result.error) { self.savedNote("Nothing imported from " + file.name + ": " + result.error + "."); return; }
-      result.routines.forEach(function (r) { if (r.items.length) self.keep(r, "Imported routine"); });
+      if (result.error) { self.savedNote(t("builder.import_failed", { file: file.name, error: result.error })); return; }
+      result.routines.forEach(function (r) { if (r.items.length) self.keep(r, t("builder.imported_routine")); });
       var added = result.routines.filter(function (r) { return r.items.length; }).length;
-      self.savedNote("Imported " + added + " routine" + (added === 1 ? "" : "s") + " from " + file.name + "." +
+      self.savedNote(t("builder.imported", { count: added, file: file.name }) +
         (result.problems.length ? " " + result.problems.join(" ") : ""));
     };
-    reader.onerror = function () { self.savedNote("The file " + file.name + " could not be read."); };
+    reader.onerror = function () { self.savedNote(t("builder.file_unreadable", { file: file.name })); };
     reader.readAsText(file);
   };
 
@@ -613,7 +626,8 @@
 
   proto.summary = function () {
     var n = this.routine.items.length;
-    return n ? stretchCount(n) + ", " + root.LimberTimer.clock(this.total(this.routine)) + " in all." : "Your routine is empty.";
+    return n ? t("builder.summary", { stretches: stretchCount(n), time: root.LimberTimer.clock(this.total(this.routine)) })
+      : t("builder.empty_routine");
   };
 
   proto.thumb = function (slug) {
@@ -624,7 +638,7 @@
   proto.doseSelect = function (item, field) {
     var s = this.library[item.slug], range = field === "amount" ? s.amount : s.reps;
     var step = field === "amount" && s.kind === "hold" ? 5 : 1;
-    var label = field === "reps" ? "Times" : s.kind === "hold" ? "Hold" : "Breaths";
+    var label = t(field === "reps" ? "builder.label_times" : s.kind === "hold" ? "timer.choice_hold" : "timer.choice_breaths");
     var wrap = el("span", { class: "lb-dose" });
     wrap.appendChild(el("span", { class: "lb-dose-label", "aria-hidden": "true" }, label));
     var select = wrap.appendChild(el("select", { "data-field": field, "data-uid": String(item.uid),
@@ -634,7 +648,8 @@
     values.push(range[1]);
     if (values.indexOf(item[field]) < 0) values.push(item[field]);
     values.sort(function (a, b) { return a - b; }).forEach(function (value) {
-      var text = field === "reps" ? value + (value === 1 ? " time" : " times") : s.kind === "hold" ? secondsText(value) : value + " breaths";
+      var text = field === "reps" ? t("builder.times", { count: value }) : s.kind === "hold" ? secondsText(value)
+        : t("builder.breaths", { count: value });
       select.appendChild(el("option", { value: String(value) }, text));
     });
     select.value = String(item[field]);
@@ -656,9 +671,9 @@
       if (s.reps[0] < s.reps[1]) doses.appendChild(self.doseSelect(item, "reps"));
       text.appendChild(el("p", { class: "lb-chosen-dose" }, doseText(s, item.amount, item.reps)));
       var tools = li.appendChild(el("div", { class: "lb-tools" }));
-      var up = tools.appendChild(iconButton("up", "Move " + s.name + " up", item.uid));
-      var down = tools.appendChild(iconButton("down", "Move " + s.name + " down", item.uid));
-      tools.appendChild(iconButton("remove", "Remove " + s.name, item.uid));
+      var up = tools.appendChild(iconButton("up", t("builder.move_up", { name: s.name }), item.uid));
+      var down = tools.appendChild(iconButton("down", t("builder.move_down", { name: s.name }), item.uid));
+      tools.appendChild(iconButton("remove", t("builder.remove", { name: s.name }), item.uid));
       up.disabled = index === 0;
       down.disabled = index === items.length - 1;
     });
@@ -670,7 +685,7 @@
       if (!count && badge) badge.remove();
       if (count) {
         badge = badge || li.querySelector(".lb-item-text").appendChild(el("span", { class: "lb-in" }));
-        badge.textContent = count === 1 ? "In your routine" : "In your routine \u00d7" + count;
+        badge.textContent = t("builder.in_routine", { count: count });
       }
     });
   };
@@ -688,7 +703,7 @@
       qr.make();
       var n = qr.getModuleCount(), path = "";
       for (var r = 0; r < n; r++) for (var c = 0; c < n; c++) if (qr.isDark(r, c)) path += "M" + c + " " + r + "h1v1h-1z";
-      return '<svg viewBox="-4 -4 ' + (n + 8) + " " + (n + 8) + '" role="img" aria-label="QR code: scan it to open this routine" shape-rendering="crispEdges">' +
+      return '<svg viewBox="-4 -4 ' + (n + 8) + " " + (n + 8) + '" role="img" aria-label="' + t("builder.qr_label") + '" shape-rendering="crispEdges">' +
         '<rect x="-4" y="-4" width="' + (n + 8) + '" height="' + (n + 8) + '" fill="#fff"/><path fill="#000" d="' + path + '"/></svg>';
     } catch (error) { return null; }
   }
@@ -696,10 +711,10 @@
   proto.renderSheet = function (url, qr, seconds) {
     var sheet = this.$("sheet"), self = this, r = this.routine, n = r.items.length;
     sheet.textContent = "";
-    sheet.appendChild(el("h2", { class: "lb-sheet-title" }, r.title || "My routine"));
+    sheet.appendChild(el("h2", { class: "lb-sheet-title" }, r.title || t("builder.name_placeholder")));
     var meta = sheet.appendChild(el("p", { class: "limber-meta" }));
     meta.appendChild(el("strong", {}, minutesText(seconds)));
-    meta.appendChild(document.createTextNode(" \u00b7 " + stretchCount(n) + " \u00b7 " + r.rest + " s rest between them"));
+    meta.appendChild(document.createTextNode(" \u00b7 " + stretchCount(n) + " \u00b7 " + t("routine.rest", { rest: r.rest })));
     var list = sheet.appendChild(el("ol", { class: "limber-routine" }));
     r.items.forEach(function (item) {
       var s = self.library[item.slug];
@@ -714,8 +729,8 @@
     });
     var foot = sheet.appendChild(el("div", { class: "limber-sheet-foot" }));
     if (qr) foot.appendChild(el("div", { class: "limber-qr" })).innerHTML = qr;
-    foot.appendChild(el("p", {}, "Stop at once if you feel pain, numbness or tingling. Tick each stretch as you go."));
-    foot.appendChild(el("p", {}, qr ? "Scan the code to open this routine in Limber and play it with the timer." : url));
+    foot.appendChild(el("p", {}, t("safety.stop") + " " + t("safety.tick")));
+    foot.appendChild(el("p", {}, qr ? t("builder.scan") : url));
   };
 
   proto.mountPlayer = function (now) {
@@ -748,15 +763,18 @@
     if (!typing) title.value = r.title;
     this.$("rest").value = String(r.rest);
     if (this.$("rest").value !== String(r.rest)) {
-      this.$("rest").appendChild(el("option", { value: String(r.rest) }, r.rest + " s"));
+      this.$("rest").appendChild(el("option", { value: String(r.rest) }, t("builder.seconds", { seconds: r.rest })));
       this.$("rest").value = String(r.rest);
     }
     if (!typing) this.renderChosen();
     var seconds = n ? this.total(r) : 0;
     this.$("total").textContent = n
-      ? "Total time " + root.LimberTimer.clock(seconds) + " \u00b7 " + stretchCount(n) + " \u00b7 " + r.rest + " s rest between them"
-      : "No stretches yet.";
-    this.$("tally").textContent = "Your routine: " + (n ? stretchCount(n) + ", " + root.LimberTimer.clock(seconds) : "empty") + ".";
+      ? t("builder.total", { time: root.LimberTimer.clock(seconds) }) + " \u00b7 " + stretchCount(n) + " \u00b7 " +
+        t("routine.rest", { rest: r.rest })
+      : t("builder.no_stretches");
+    this.$("tally").textContent = n
+      ? t("builder.tally", { stretches: stretchCount(n), time: root.LimberTimer.clock(seconds) })
+      : t("builder.tally_empty");
     var url = this.shareUrl(code);
     this.$("link").value = url;
     this.$("actions").hidden = !n;
@@ -781,7 +799,7 @@
       box.limberBuilder = new Builder(box);
     } catch (error) {
       var notice = box.querySelector("[data-lb-notice]");
-      notice.textContent = "The builder could not start here: " + error.message;
+      notice.textContent = t("builder.cannot_start", { error: error.message });
       notice.hidden = false;
     }
   }
