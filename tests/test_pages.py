@@ -37,6 +37,7 @@ def hostile(library: Library) -> Stretch:
         author='<i>Eve</i> "the author"',
         source='https://example.org/"><i>x</i>',
         license="<i>CC0</i>",
+        aliases=("<i>Hostile alias</i>",),
     )
 
 
@@ -87,6 +88,7 @@ def test_every_page_kind_shows_hostile_front_matter_as_text(
     assert "Desk break &lt;em&gt;now&lt;/em&gt;" in outputs["routine top"]
     assert "&lt;i&gt;for&lt;/i&gt; &amp; after work" in outputs["routine index"]
     assert "&lt;i&gt;trapezius&lt;/i&gt;" in outputs["stretch top"]
+    assert "Also called: &lt;i&gt;Hostile alias&lt;/i&gt;" in outputs["stretch top"]
     # The timer's plan is JSON inside a script element: no way out of the element.
     assert "</script><script>" not in outputs["stretch late timer"]
     assert "\\u003cimg src=x" in outputs["stretch late timer"]
