@@ -7,7 +7,7 @@ const browser = Object.fromEntries([
   "window", "document", "navigator", "location", "history", "localStorage", "setTimeout",
   "setInterval", "clearInterval", "URL", "URLSearchParams", "CSS", "CustomEvent", "globalThis",
   "performance", "self", "caches", "fetch", "Request", "Response", "Promise", "module", "Blob",
-  "FileReader",
+  "FileReader", "atob", "OfflineAudioContext", "MutationObserver",
 ].map((name) => [name, "readonly"]));
 
 module.exports = [

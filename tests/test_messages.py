@@ -14,7 +14,9 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "hooks" / "limber"
 CATALOGUE = messages.load("en")
-KEY_NAMES = ("Enter", "Escape")  # KeyboardEvent.key values, not words
+# KeyboardEvent.key values, and the plan's side and breath ids (shared with the audio's Python
+# plan; their names come from the catalogue), not words.
+KEY_NAMES = ("Enter", "Escape", "Left", "Right", "Inhale", "Exhale")
 
 
 def _uses(pattern: str, files: list[Path], prefix: str = "") -> set[str]:

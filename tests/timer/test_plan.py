@@ -66,7 +66,7 @@ def item(name: str = "A", kind: str = "hold", amount: Any = (15, 30), reps: Any 
 def test_a_per_side_hold_goes_left_switch_right_done() -> None:
     [plan] = run([{"config": config(item(sides="both"))}])
     assert plan["steps"] == [
-        ["ready", 5, ""], ["work", 15, "left"], ["switch", 5, "right"], ["work", 15, "right"],
+        ["ready", 5, ""], ["work", 15, "Left"], ["switch", 5, "Right"], ["work", 15, "Right"],
         ["done", 0, ""],
     ]  # fmt: skip
     assert plan["words"] == [
@@ -78,15 +78,15 @@ def test_a_per_side_hold_goes_left_switch_right_done() -> None:
 def test_both_sides_do_every_rep_on_the_left_first() -> None:
     [plan] = run([{"config": config(item(amount=(10, 10), reps=(2, 2), sides="both"))}])
     sides = [side for kind, _, side in plan["steps"] if kind == "work"]
-    assert sides == ["left", "left", "right", "right"]
+    assert sides == ["Left", "Left", "Right", "Right"]
     assert [kind for kind, _, _ in plan["steps"]][2:6] == ["gap", "work", "switch", "work"]
 
 
 def test_alternating_reps_alternate_with_short_gaps() -> None:
     [plan] = run([{"config": config(item(amount=(10, 10), reps=(2, 3), sides="alternate"))}])
     work = [(duration, side) for kind, duration, side in plan["steps"] if kind == "work"]
-    assert work == [(10, "left"), (10, "right"), (10, "left"), (10, "right")]
-    assert ["gap", timing.REP_GAP, "right"] in plan["steps"]
+    assert work == [(10, "Left"), (10, "Right"), (10, "Left"), (10, "Right")]
+    assert ["gap", timing.REP_GAP, "Right"] in plan["steps"]
     assert "Left · Hold · 2 of 2" in plan["words"]
 
 

@@ -44,11 +44,11 @@
     var sides = [];
     for (var rep = 1; rep <= reps; rep++) {
       if (item.sides === "none") sides.push([null, rep]);
-      else if (item.sides === "alternate") sides.push(["left", rep], ["right", rep]);
-      else sides.push(["left", rep]);
+      else if (item.sides === "alternate") sides.push(["Left", rep], ["Right", rep]);
+      else sides.push(["Left", rep]);
     }
     if (item.sides === "both") {
-      for (var again = 1; again <= reps; again++) sides.push(["right", again]);
+      for (var again = 1; again <= reps; again++) sides.push(["Right", again]);
     }
     return sides;
   }
@@ -97,7 +97,7 @@
     var within = elapsed % cycle;
     var inhaling = within < step.inhale;
     return {
-      phase: inhaling ? "inhale" : "exhale",
+      phase: inhaling ? "Inhale" : "Exhale",
       breath: Math.min(step.breaths, Math.floor(elapsed / cycle) + 1),
       left: inhaling ? step.inhale - within : cycle - within,
       length: inhaling ? step.inhale : step.exhale
@@ -110,10 +110,10 @@
     var item = config.items[step.item];
     var next = steps[index + 1];
     var count = step.reps > 1 ? t("count", { rep: step.rep, reps: step.reps }) : "";
-    var side = step.side ? t(step.side) : "";
+    var side = step.side ? t(step.side.toLowerCase()) : "";
     switch (step.type) {
       case "ready":
-        return next && next.side ? t("ready_side", { name: item.name, side: t(next.side) })
+        return next && next.side ? t("ready_side", { name: item.name, side: t(next.side.toLowerCase()) })
           : t("ready", { name: item.name });
       case "rest":
         return t("rest", { name: item.name });
@@ -128,8 +128,8 @@
         var before = side ? side + " · " : "";
         if (step.kind === "breaths") {
           var phase = breathPhase(step, elapsed || 0).phase;
-          var cue = (item.cues || {})[phase];
-          return before + t(phase) + (cue ? " · " + cue : "");
+          var cue = (item.cues || {})[phase.toLowerCase()];
+          return before + t(phase.toLowerCase()) + (cue ? " · " + cue : "");
         }
         return before + t("hold") + (count ? " · " + count : "");
     }
@@ -529,9 +529,9 @@
     if (spokenBefore && this.state.status !== "idle") say(words);
     var step = this.steps[this.state.index];
     var breathing = step.kind === "breaths" && step.type === "work";
-    var phase = breathing ? breathPhase(step, this.elapsed()).phase : step.type;
+    var phase = breathing ? breathPhase(step, this.elapsed()).phase.toLowerCase() : step.type;
     this.section.setAttribute("data-phase", phase);
-    this.section.setAttribute("data-side", step.side || "none");
+    this.section.setAttribute("data-side", (step.side || "none").toLowerCase());
     this.section.dispatchEvent(new CustomEvent("limber:step", {
       bubbles: true, detail: { step: step, index: this.state.index, phase: phase, words: words }
     }));
@@ -563,7 +563,7 @@
     if (step.type === "work" && step.kind === "breaths") {
       var breath = breathPhase(step, elapsed);
       detail = t("breath", { number: breath.breath, total: step.breaths });
-      this.breathEl.setAttribute("data-phase", breath.phase);
+      this.breathEl.setAttribute("data-phase", breath.phase.toLowerCase());
       this.breathEl.style.setProperty("--lt-phase-time", breath.length + "s");
     } else {
       this.breathEl.removeAttribute("data-phase");
@@ -681,7 +681,7 @@ Timer.prototype.onKey = function (event) {
    *  its keyframes unless the reader asked for reduced motion. */
   function showFrame(figure, detail) {
     var step = detail.step;
-    figure.setAttribute("data-side", step.side === "right" ? "right" : "left");
+    figure.setAttribute("data-side", step.side === "Right" ? "right" : "left");
     if (root.matchMedia && root.matchMedia("(prefers-reduced-motion: reduce)").matches) return;
     var frames = (figure.getAttribute("data-frames") || "").split(" ");
     var moving = detail.phase === "exhale" || (step.type === "work" && step.kind === "hold");
