@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
 
 from limber import builder, pages
+from limber.audio.markup import render_audio_block
+from limber.figures.model import Figure
+from limber.figures.svg import render_svg
 from limber.loading import Library, load_library
 from limber.model import Routine, RoutineItem, Stretch
 from limber.templating import ENVIRONMENT
@@ -58,6 +62,9 @@ def _every_page_kind(library: Library, hostile: Stretch, routine: Routine) -> di
         "social preview": pages.social_meta(hostile.name, hostile.summary, "cards/x.png"),
         "builder markdown": builder.render_builder_markdown(len(stretches)),
         "customise link": builder.customise_link(routine, _link),
+        "audio block": render_audio_block(routine, _link, 400.0, cards=True),
+        "figure": render_svg(Figure("side", "all-fours"), hostile.name, hostile.areas),
+        "figure thumbnail": render_svg(None, hostile.name, hostile.areas, thumbnail=True),
     }
     blocks = {
         "stretch": pages.render_stretch_blocks(hostile, _link, card=True),
@@ -94,6 +101,11 @@ def test_every_page_kind_shows_hostile_front_matter_as_text(
     assert "\\u003cimg src=x" in outputs["stretch late timer"]
     assert "&lt;img src=x onerror=" in outputs["builder builder"]  # the library
     assert "\\u003cimg src=x" in outputs["builder builder"]  # the page data
+    # The figure's alt text names the stretch; the audio block's settings carry the title.
+    assert 'aria-label="Side view of &lt;img src=x onerror=&#34;' in outputs["figure"]
+    assert 'aria-label="No picture of &lt;img src=x' in outputs["stretch late figure"]
+    assert 'aria-label="No picture of &lt;img src=x' in outputs["figure thumbnail"]
+    assert '"title":"Desk break \\u003cem\\u003enow\\u003c/em\\u003e"' in outputs["audio block"]
     assert everything.count("Hostile") >= 10
 
 
@@ -108,31 +120,48 @@ def test_the_environment_escapes_by_default() -> None:
     assert ENVIRONMENT.autoescape is True
 
 
-MARKUP_MODULES = [*sorted((ROOT / "hooks" / "limber" / "pages").glob("*.py"))]
-MARKUP_MODULES += [
-    ROOT / "hooks" / "limber" / name for name in ("timer.py", "sheet.py", "builder.py")
-]
+PACKAGE = ROOT / "hooks" / "limber"
+# Where a tag may be written in Python: the escaping helpers and the environment themselves.
+MARKUP_MAKERS = ("html.py", "templating.py")
+MODULES = sorted(path for path in PACKAGE.rglob("*.py") if path.name not in MARKUP_MAKERS)
+TAG = re.compile(r"<[A-Za-z/!]")
+# Contributors' messages name a placeholder in angle brackets ("stretch: <slug>"): plain text.
+NOT_TAGS = ("<slug>",)
 
 
-@pytest.mark.parametrize("module", MARKUP_MODULES, ids=lambda path: path.name)
-def test_page_modules_build_no_markup_from_strings(module: Path) -> None:
-    """Markup lives in the templates: no f-string or format call in a page module writes a tag."""
-    tree = ast.parse(module.read_text(encoding="utf-8"))
+def _formatted_markup(source: str) -> list[str]:
+    """Every f-string, ``+``, ``%``, ``format`` or ``join`` in ``source`` that writes a tag."""
     formatted = [
         node
-        for node in ast.walk(tree)
+        for node in ast.walk(ast.parse(source))
         if isinstance(node, ast.JoinedStr)
         or (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)))
         or (isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("format", "join"))
     ]
     # Markup(...).format escapes what it is given: that is how a template would do it.
     formatted = [node for node in formatted if not ast.unparse(node).startswith("Markup(")]
-    tags = [
+    return [
         ast.unparse(node)
         for node in formatted
         if any(
-            isinstance(part, ast.Constant) and isinstance(part.value, str) and "<" in part.value
+            isinstance(part, ast.Constant)
+            and isinstance(part.value, str)
+            and TAG.search(re.sub("|".join(map(re.escape, NOT_TAGS)), "", part.value))
             for part in ast.walk(node)
         )
     ]
+
+
+def test_the_markup_guard_catches_a_formatted_tag() -> None:
+    assert _formatted_markup('html = f"<p>{name}</p>"') == ["f'<p>{name}</p>'"]
+    assert _formatted_markup('html = "<svg>" + body') == ["'<svg>' + body"]
+    assert _formatted_markup('"<g>{}</g>".format(x)') == ["'<g>{}</g>'.format(x)"]
+    assert _formatted_markup('Markup("<b>{}</b>").format(x)') == []
+    assert _formatted_markup('text.replace("<", "\\u003c") + ";"') == []  # not a tag
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_no_module_builds_markup_from_strings(module: Path) -> None:
+    """Markup lives in the templates: no f-string or format call in the package writes a tag."""
+    tags = _formatted_markup(module.read_text(encoding="utf-8"))
     assert not tags, f"{module.name} formats markup: {tags}"

@@ -8,8 +8,6 @@ cut mid-sentence.
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup
 
 from limber.figures.svg import render_svg
@@ -17,7 +15,6 @@ from limber.model import Dose, Stretch
 from limber.templating import render
 from limber.wording import plain
 
-_LATER_FRAMES = re.compile(r'<g class="lf-frame"[^>]*>.*?</g>', re.S)
 CUE_LIMIT = 170  # characters; the first step is always shown in full, however long
 
 
@@ -40,13 +37,9 @@ def _sentence(text: str) -> str:
 
 
 def thumbnail(stretch: Stretch) -> Markup:
-    """The stretch's figure, small and decorative (its name stands beside it), first pose only.
-
-    The figure markup loses ``data-limber-figure`` so the player does not animate it."""
-    svg = render_svg(stretch.figure, stretch.name, stretch.areas)
-    svg = svg.replace(' data-limber-figure=""', "", 1)
-    svg = _LATER_FRAMES.sub("", svg)  # a thumbnail shows the first pose: half the bytes
-    return Markup(svg.strip())
+    """The stretch's figure, small and decorative (its name stands beside it), first pose only
+    (half the bytes), not animated by the player."""
+    return Markup(render_svg(stretch.figure, stretch.name, stretch.areas, thumbnail=True).strip())
 
 
 def render_sheet_row(stretch: Stretch, dose: Dose, href: str) -> str:

@@ -1,13 +1,18 @@
 """Figures as SVG: inline on the stretch page (colours from the site's CSS, one group per
-keyframe) and as small standalone files for the stretch index (colours written in)."""
+keyframe) and as small standalone files for the stretch index (colours written in).
+
+This module lays the shapes out in the SVG's coordinates; the markup is the templates'
+(``templates/figure.html`` and ``templates/figure_thumbnail.svg``), escaped like every page.
+"""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from limber import html
 from limber.figures.model import Figure, Point, Shape, alt_text, bounds, laid_out
+from limber.templating import render
 
 PAD = 6
 # Colours of a standalone thumbnail, which cannot read the page's CSS; dark mode inverts it.
@@ -20,32 +25,58 @@ THUMB_COLORS: Mapping[str, str] = {
 }
 
 
-def render_svg(figure: Figure | None, name: str, areas: Sequence[str]) -> str:
-    """The page figure: one ``<g>`` per frame, the first shown; colours come from CSS."""
-    viewbox, groups, names = _svg_drawing(figure, tuple(areas) if figure else ())
-    alt = html.text(alt_text(figure, name, areas))
-    kind = "" if figure else " limber-figure--placeholder"
-    return (
-        f'<figure class="limber-figure{kind}" data-limber-figure="" '
-        f'data-frames="{html.text(" ".join(names))}" data-frame="{html.text(names[0])}">'
-        f'<svg viewBox="{viewbox}" role="img" aria-label="{alt}" '
-        f'xmlns="http://www.w3.org/2000/svg">{groups}</svg>'
-        + ("<figcaption>No picture yet</figcaption>" if figure is None else "")
-        + "</figure>\n"
+@dataclass(frozen=True)
+class Placed:
+    """A shape in the SVG's coordinates: a circle (``cx, cy``) or a line (``x1, y1, x2, y2``),
+    painted by the attribute ``paint`` (``class``, ``fill`` or ``stroke``) set to ``colour``."""
+
+    kind: str
+    paint: str
+    colour: str
+    points: tuple[float, ...]
+    width: float
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A figure's frames laid out for SVG: its view box and each frame's name and shapes."""
+
+    viewbox: str
+    frames: tuple[tuple[str, tuple[Placed, ...]], ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.frames)
+
+
+def render_svg(
+    figure: Figure | None, name: str, areas: Sequence[str], *, thumbnail: bool = False
+) -> str:
+    """The page figure: one ``<g>`` per frame, the first shown; colours come from CSS.
+
+    A ``thumbnail`` (the printed sheet, the builder) keeps the first pose only and lacks
+    ``data-limber-figure``, so the player does not animate it."""
+    drawing = _drawing(figure, tuple(areas) if figure else ())
+    return render(
+        "figure.html",
+        drawing=drawing,
+        frames=drawing.frames[:1] if thumbnail else drawing.frames,
+        alt=alt_text(figure, name, areas),
+        placeholder=figure is None,
+        animated=not thumbnail,
     )
 
 
-@functools.lru_cache(maxsize=256)  # the placeholder is drawn once for every stretch without one
-def _svg_drawing(figure: Figure | None, areas: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
+@functools.lru_cache(maxsize=256)  # the placeholder is laid out once for every stretch without one
+def _drawing(figure: Figure | None, areas: tuple[str, ...]) -> Drawing:
     names, laid = laid_out(figure, areas)
     x0, y0, x1, y1 = bounds(laid)
     width, height = x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD
-    groups = []
-    for index, (name, shapes) in enumerate(zip(names, laid, strict=True)):
-        body = "".join(_svg_shape(s, x0 - PAD, y1 + PAD) for s in shapes)
-        current = " is-current" if index == 0 else ""
-        groups.append(f'<g class="lf-frame{current}" data-frame="{html.text(name)}">{body}</g>')
-    return f"0 0 {width:.0f} {height:.0f}", "".join(groups), names
+    frames = tuple(
+        (name, tuple(_place(shape, x0 - PAD, y1 + PAD) for shape in shapes))
+        for name, shapes in zip(names, laid, strict=True)
+    )
+    return Drawing(f"0 0 {width:.0f} {height:.0f}", frames)
 
 
 def thumbnail(figure: Figure | None, areas: Sequence[str]) -> tuple[str, int, int]:
@@ -55,31 +86,21 @@ def thumbnail(figure: Figure | None, areas: Sequence[str]) -> tuple[str, int, in
     shapes = laid[-1]
     x0, y0, x1, y1 = bounds([shapes])
     width, height = x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD
-    body = "".join(_svg_shape(s, x0 - PAD, y1 + PAD, THUMB_COLORS) for s in shapes)
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'stroke-linecap="round">{body}</svg>\n'
-    )
+    placed = [_place(s, x0 - PAD, y1 + PAD, THUMB_COLORS) for s in shapes]
+    svg = render("figure_thumbnail.svg", viewbox=f"0 0 {width:.0f} {height:.0f}", shapes=placed)
     return svg, round(width), round(height)
 
 
-def _svg_shape(
+def _place(
     shape: Shape, left: float, top: float, colors: Mapping[str, str] | None = None
-) -> str:
+) -> Placed:
     def at(point: Point) -> tuple[float, float]:
         return point[0] - left, top - point[1]
 
     if colors is None:
-        paint = f'class="lf-{shape.role}"'
-    elif shape.kind == "circle":
-        paint = f'fill="{colors[shape.role]}"'
+        paint, colour = "class", f"lf-{shape.role}"
     else:
-        paint = f'stroke="{colors[shape.role]}"'
-    if shape.kind == "circle":
-        cx, cy = at(shape.points[0])
-        return f'<circle {paint} cx="{cx:.1f}" cy="{cy:.1f}" r="{shape.width:.1f}"/>'
-    (ax, ay), (bx, by) = at(shape.points[0]), at(shape.points[1])
-    return (
-        f'<line {paint} x1="{ax:.1f}" y1="{ay:.1f}" x2="{bx:.1f}" y2="{by:.1f}" '
-        f'stroke-width="{shape.width:.1f}"/>'
-    )
+        paint, colour = ("fill" if shape.kind == "circle" else "stroke"), colors[shape.role]
+    points = tuple(value for point in shape.points[: 1 if shape.kind == "circle" else 2]
+                   for value in at(point))  # fmt: skip
+    return Placed(shape.kind, paint, colour, points, shape.width)
