@@ -15,13 +15,13 @@ from PIL import Image
 
 from limber import cli
 from limber.cards import CARD, render_card
+from limber.figures.alt import alt_text
 from limber.figures.model import (
     BASE,
     LENGTH,
     Figure,
     Frame,
     Shape,
-    alt_text,
     layout_frame,
     skeleton_front,
     skeleton_side,

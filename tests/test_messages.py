@@ -8,15 +8,22 @@ from pathlib import Path
 import pytest
 
 from limber import messages, vocabulary
+from limber.audio.clips import clip_texts
+from limber.audio.cues import cue_sheet
+from limber.audio.markup import render_audio_block
+from limber.figures.alt import alt_text
+from limber.figures.model import POSES, PROPS, VIEWS, Figure
+from limber.loading import load_library
 from limber.messages import Catalogue
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 PACKAGE = ROOT / "hooks" / "limber"
 CATALOGUE = messages.load("en")
-# KeyboardEvent.key values, and the plan's side and breath ids (shared with the audio's Python
-# plan; their names come from the catalogue), not words.
-KEY_NAMES = ("Enter", "Escape", "Left", "Right", "Inhale", "Exhale")
+# KeyboardEvent.key values, the plan's side and breath ids (shared with the audio's Python plan;
+# their names come from the catalogue) and the service worker's HTTP headers: not words.
+NOT_WORDS = ("Enter", "Escape", "Left", "Right", "Inhale", "Exhale")
+NOT_WORDS += ("Range", "Content-Range", "Content-Type", "Content-Length")
 
 
 def _uses(pattern: str, files: list[Path], prefix: str = "") -> set[str]:
@@ -35,6 +42,7 @@ def test_every_key_the_code_asks_for_is_in_the_catalogue() -> None:
     asked |= _uses(r"""\bt\(\s*"(\w+)"\s*[,)]""", [PACKAGE / "assets" / "timer.js"], "timer.")
     asked |= _uses(r"""\bt\(\s*"(\w+)"\s*[,)]""", [PACKAGE / "assets" / "site.js"], "site.")
     asked |= _uses(r"""\bt\(\s*"([\w.]+)"\s*[,)]""", [PACKAGE / "assets" / "builder.js"])
+    asked |= _uses(r"""\bt\(\s*"(\w+)"\s*[,)]""", [PACKAGE / "assets" / "audio.js"], "audio.")
     assert len(asked) > 80
     assert sorted(asked - set(CATALOGUE.entries)) == []
 
@@ -46,14 +54,15 @@ def test_every_vocabulary_word_has_a_display_name() -> None:
     assert vocabulary.label("upper-back") == "Upper back"
 
 
-@pytest.mark.parametrize("script", ["timer.js", "site.js", "builder.js"])
-def test_the_page_scripts_hold_no_english_words(script: str) -> None:
-    """Their words are the catalogue's, read from the page: a translation needs no code."""
-    source = (PACKAGE / "assets" / script).read_text(encoding="utf-8")
+@pytest.mark.parametrize("script", sorted((PACKAGE / "assets").glob("*.js")), ids=lambda p: p.name)
+def test_the_page_scripts_hold_no_english_words(script: Path) -> None:
+    """Their words are the catalogue's, read from the page: a translation needs no code. Every
+    script is read, so a new one is checked from its first commit."""
+    source = script.read_text(encoding="utf-8")
     source = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)  # comments may be English
     literals = re.findall(r'"((?:[^"\\\n]|\\.)*)"', source)
     words = [text for text in literals if re.search(r"\b[A-Z][a-z]+\b|[a-z]+ [a-z]+ ", text)]
-    words = [text for text in words if text not in KEY_NAMES]
+    words = [text for text in words if text not in NOT_WORDS]
     assert words == []
     for key in ("start", "pause", "resume", "skip", "reset", "left", "right", "inhale", "exhale"):
         assert f"timer.{key}" in CATALOGUE.script_words()
@@ -83,3 +92,41 @@ def test_a_translation_falls_back_to_english_for_missing_keys(
         assert messages.load("fr").language == "en"
     finally:
         messages.load.cache_clear()
+
+
+def test_every_figure_view_pose_prop_and_side_has_words() -> None:
+    """The alt text and the voice name them from the catalogue: none may be missing."""
+    keys = [f"figure.view.{view}" for view in VIEWS] + [f"figure.pose.{pose}" for pose in POSES]
+    keys += [f"figure.prop.{prop}" for prop in PROPS]
+    keys += [f"voice.{side}{first}" for side in ("left", "right") for first in ("", "_first")]
+    assert [key for key in keys if key not in CATALOGUE.entries] == []
+
+
+def test_a_translation_reaches_the_voice_the_figure_and_the_audio_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words Python says or draws come from the catalogue too: a translation needs no code."""
+    (tmp_path / "en.yml").write_bytes((messages.CATALOGUE_DIR / "en.yml").read_bytes())
+    (tmp_path / "xx.yml").write_text(
+        "voice:\n  ready: Prepárate.\n  name: '«{name}».'\n  done: Fin.\n"
+        "figure:\n  view:\n    side: Vista lateral\n  alt: '{view}: {name}.'\n"
+        "audio:\n  link: Audio ({minutes} min)\n",
+        "utf-8",
+    )
+    monkeypatch.setattr(messages, "CATALOGUE_DIR", tmp_path)
+    messages.load.cache_clear()
+    library = load_library(FIXTURES / "site", FIXTURES / "site" / "docs")
+    routine = library.routines["desk-break"]
+    try:
+        messages.use("xx")
+        spoken = [cue.say for cue in cue_sheet(routine) if cue.say]
+        first = routine.items[0].stretch.name
+        assert spoken[0].startswith(f"Prepárate. «{first}».") and spoken[-1] == "Fin."
+        assert clip_texts(library.stretches.values())["words"]["ready"] == "Prepárate."
+        assert alt_text(Figure("side", "standing"), "Gato", ["spine"]) == "Vista lateral: Gato."
+        block = render_audio_block(routine, lambda uri: uri, 125.0, cards=False)
+        assert ">Audio (2 min)</a>" in block
+    finally:
+        monkeypatch.undo()
+        messages.load.cache_clear()
+        messages.use("en")

@@ -11,7 +11,7 @@ Python and the templates read words through ``text``; the page scripts get their
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,8 @@ import yaml
 CATALOGUE_DIR = Path(__file__).parent / "messages"
 SOURCE_LANGUAGE = "en"
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
-# The sections the page scripts (timer.js, site.js, builder.js) read, sent to the browser.
-SCRIPT_SECTIONS = ("timer", "site", "builder", "dose", "duration", "routine", "safety")
+# The sections the page scripts (timer.js, site.js, builder.js, audio.js) read, sent to the browser.
+SCRIPT_SECTIONS = ("timer", "site", "builder", "dose", "duration", "routine", "safety", "audio")
 
 Entry = str | Mapping[str, str]
 
@@ -120,6 +120,14 @@ def current() -> Catalogue:
 def text(key: str, /, count: int | None = None, **values: Any) -> str:
     """The site language's words for ``key``; see ``Catalogue.text``."""
     return _current[0].text(key, count, **values)
+
+
+def list_text(items: Sequence[str]) -> str:
+    """Words as a list in a sentence, in the site's language: "a", "a and b", "a, b and c"."""
+    if len(items) < 2:
+        return "".join(items)
+    head = text("list.separator").join(items[:-1])
+    return text("list.and", items=head, last=items[-1])
 
 
 def catalogue_digest() -> bytes:

@@ -16,15 +16,19 @@
 (function (root) {
   "use strict";
 
-  var WORDS = { play: "Play as audio", stop: "Stop audio", label: "Routine audio",
-    failed: "The audio could not be loaded here; the timer goes on without it.",
-    preparing: "Preparing the audio…" };
   var script = document.currentScript;
   var CLIPS = script ? new URL("audio-clips.js", script.src).href : "";
   var BACK_WITHIN = 2; // as the player's Back: early in a step, "previous" goes one step further
   var SYNC_MS = 250;
 
   function core() { return root.LimberTimer || {}; }
+
+  /** The words for `audio.<key>`, from the catalogue the page carries in `LimberData.messages`. */
+  function t(key) {
+    var words = (root.LimberData && root.LimberData.messages) || {};
+    var entry = words["audio." + key];
+    return entry === undefined ? key : entry;
+  }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -73,8 +77,8 @@
   AudioPlayer.prototype.render = function () {
     var self = this;
     var controls = el("div", { class: "limber-audio-controls" });
-    this.button = controls.appendChild(el("button", { type: "button", class: "md-button" }, WORDS.play));
-    this.audio = controls.appendChild(el("audio", { preload: "none", controls: "", "aria-label": WORDS.label }));
+    this.button = controls.appendChild(el("button", { type: "button", class: "md-button" }, t("play")));
+    this.audio = controls.appendChild(el("audio", { preload: "none", controls: "", "aria-label": t("player") }));
     if (this.config.src) this.audio.src = this.config.src;
     this.audio.hidden = true;
     this.status = controls.appendChild(el("p", { class: "limber-audio-status", role: "status" }));
@@ -88,7 +92,7 @@
     });
     this.on(this.audio, "error", function () {
       if (!self.active) return;
-      self.status.textContent = WORDS.failed;
+      self.status.textContent = t("failed");
       self.stop();
     });
     // The timer's buttons and keys act on the timer first (its listeners were added before
@@ -121,7 +125,7 @@
     if (this.assemble) {
       var wanted = JSON.stringify(this.timer().config);
       if (this.made !== wanted) {
-        this.status.textContent = WORDS.preparing;
+        this.status.textContent = t("preparing");
         this.button.disabled = true;
         this.assemble(this.timer().config).then(function (url) {
           if (self.audio.src.indexOf("blob:") === 0) URL.revokeObjectURL(self.audio.src);
@@ -131,7 +135,7 @@
           self.plan().play();
         }, function () {
           self.button.disabled = false;
-          self.status.textContent = WORDS.failed;
+          self.status.textContent = t("failed");
         });
         return this;
       }
@@ -142,7 +146,7 @@
     root.LimberTimer.muted = true;
     this.status.textContent = "";
     this.audio.hidden = false;
-    this.button.textContent = WORDS.stop;
+    this.button.textContent = t("stop");
     timer.steps = this.steps;
     timer.total = this.total;
     timer.choice = { amount: 0, reps: 0 };
@@ -160,7 +164,7 @@
     this.sync();
     this.active = false;
     root.LimberTimer.muted = false;
-    this.button.textContent = WORDS.play;
+    this.button.textContent = t("play");
     return this;
   };
 
@@ -193,7 +197,7 @@
       audio.currentTime = 0;
       this.active = false;
       root.LimberTimer.muted = false;
-      this.button.textContent = WORDS.play;
+      this.button.textContent = t("play");
       return;
     }
     var position = this.timerPosition();
@@ -240,7 +244,7 @@
       session.metadata = new root.MediaMetadata({
         title: this.timer().config.items[item].name,
         artist: this.config.title || this.timer().config.title || "",
-        album: "Limber",
+        album: t("album"),
         artwork: card ? [{ src: new URL(card, location.href).href, sizes: "1240x1748", type: "image/png" }] : []
       });
     }

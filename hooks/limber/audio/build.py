@@ -53,19 +53,23 @@ def track_key(routine: Routine, voice: str) -> str:
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:24]
 
 
-def render_track(routine: Routine, target: Path) -> float:
+def render_track(
+    routine: Routine, target: Path, sheet: tuple[cues.Cue, ...] | None = None
+) -> float:
     """Speak, mix and encode one routine's track into ``target``; its length in seconds (the
-    plan's, plus the last word after the final tone)."""
+    plan's, plus the last word after the final tone). A worker process is given the ``sheet``
+    the build made, in the site's language (a spawned worker would start in English)."""
     from limber.audio import speech, track
 
     voice = speech.load_voice()
     length = sum(step.duration for step in routine.shortest_plan)
-    samples = track.mix(cues.cue_sheet(routine), voice.say, voice.sample_rate, length)
+    sheet = cues.cue_sheet(routine) if sheet is None else sheet
+    samples = track.mix(sheet, voice.say, voice.sample_rate, length)
     track.write_mp3(samples, voice.sample_rate, target)
     return len(samples) / voice.sample_rate
 
 
-def _render(job: tuple[Routine, Path]) -> float:
+def _render(job: tuple[Routine, Path, tuple[cues.Cue, ...]]) -> float:
     return render_track(*job)
 
 
@@ -95,7 +99,9 @@ def build_routine_audio(library: Library, cache_dir: Path) -> AudioFiles:
     routines = list(library.routines.values())
     paths = {r.slug: cache_dir / f"{r.slug}-{track_key(r, voice)}.mp3" for r in routines}
     # Only an entry whose seal matches its bytes is used: a damaged or committed one is redone.
-    jobs = [(r, paths[r.slug]) for r in routines if not seals.verified(paths[r.slug])]
+    jobs = [
+        (r, paths[r.slug], cues.cue_sheet(r)) for r in routines if not seals.verified(paths[r.slug])
+    ]
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers > 1:
         with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
@@ -103,7 +109,7 @@ def build_routine_audio(library: Library, cache_dir: Path) -> AudioFiles:
     else:
         for job in jobs:
             _render(job)
-    for _, path in jobs:
+    for _, path, _ in jobs:
         seals.seal(path)
     seals.prune(cache_dir, "*.mp3", paths.values())
     files = {routine_audio(slug): path for slug, path in paths.items()}

@@ -2,8 +2,9 @@
 
 A routine made in the builder exists only in the browser, so its track cannot be rendered at
 build time. The build speaks what such a track needs, once: every stretch's name and the cue
-words. ``assets/audio.js`` loads the set (a script, so it works from ``file://`` too), lays the
-clips and its own tones on the builder's plan, and plays the result like a routine's MP3.
+words (the catalogue's ``voice.*``). ``assets/audio.js`` loads the set (a script, so it works
+from ``file://`` too), lays the clips and its own tones on the builder's plan, and plays the
+result like a routine's MP3.
 """
 
 from __future__ import annotations
@@ -16,27 +17,30 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from limber import cache as seals
+from limber.messages import text
 from limber.model import Stretch
 
 CLIPS_SCRIPT = "assets/limber/audio-clips.js"
+# The clip keys audio.js asks for ("w:left"), and the catalogue's words for each (voice.*).
 WORDS = {
-    "ready": "Get ready.",
-    "rest": "Rest. Next:",
-    "left": "Left side.",
-    "right": "Right side.",
-    "leftFirst": "Left side first.",
-    "switch": "Switch sides.",
-    "relax": "Relax.",
-    "hold": "Hold.",
-    "inhale": "Inhale.",
-    "exhale": "Exhale.",
-    "done": "Done.",
+    "ready": "voice.ready",
+    "rest": "voice.rest",
+    "left": "voice.left",
+    "right": "voice.right",
+    "leftFirst": "voice.left_first",
+    "switch": "voice.switch",
+    "relax": "voice.relax",
+    "hold": "voice.hold",
+    "inhale": "voice.inhale",
+    "exhale": "voice.exhale",
+    "done": "voice.done",
 }
 
 
 def clip_texts(stretches: Iterable[Stretch]) -> dict[str, dict[str, str]]:
     """What the set speaks: the cue words by key, and every stretch's name by name."""
-    return {"words": dict(WORDS), "names": {s.name: f"{s.name}." for s in stretches}}
+    words = {clip: text(key) for clip, key in WORDS.items()}
+    return {"words": words, "names": {s.name: text("voice.name", name=s.name) for s in stretches}}
 
 
 def clips_key(texts: dict[str, dict[str, str]], voice: str, code: str) -> str:

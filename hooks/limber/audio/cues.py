@@ -4,7 +4,7 @@ The sheet is a pure function of the plan and the routine's names, so it can be h
 cache without speaking a word. It follows the player (``assets/timer.js``): a low tone when the
 routine starts and on each of the last three seconds of a step longer than three seconds, a high
 tone on every step boundary, then the words for the new step; "Inhale" and "Exhale" on the breath
-pace.
+pace. The words are the catalogue's (``voice.*`` in ``messages/en.yml``), in the site's language.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from limber import timing
+from limber.messages import text
 from limber.model import Routine
 
 AFTER_TONE = 0.45  # words start when the boundary tone has faded
@@ -38,47 +39,49 @@ def _side_first(steps: Sequence[timing.Step], index: int) -> str:
     """ " Left side first." when the stretch starting after step ``index`` is sided."""
     for step in steps[index + 1 :]:
         if step.type == "work":
-            return f" {step.side} side first." if step.side else ""
+            return " " + text(f"voice.{step.side.lower()}_first") if step.side else ""
     return ""
 
 
 def _work_words(routine: Routine, steps: Sequence[timing.Step], index: int) -> str:
     step = steps[index]
-    name = routine.items[step.item].stretch.name
+    name = text("voice.name", name=routine.items[step.item].stretch.name)
     first = index == 0 or steps[index - 1].type in ("ready", "rest")
-    side = f"{step.side} side." if step.side else ""
-    count = f"Rep {step.rep} of {step.reps}." if step.reps > 1 and step.rep > 1 else ""
+    side = text(f"voice.{step.side.lower()}") if step.side else ""
+    count = (
+        text("voice.rep", rep=step.rep, reps=step.reps) if step.reps > 1 and step.rep > 1 else ""
+    )
     if step.kind == "breaths":
         return " ".join(part for part in (side if first or step.side else "", count) if part)
     if first:
-        return " ".join(part for part in (f"{name}.", side) if part)
+        return " ".join(part for part in (name, side) if part)
     new_rep = step.side in ("", "Left")
-    return " ".join(part for part in (side, count if new_rep else "") if part) or "Hold."
+    return " ".join(part for part in (side, count if new_rep else "") if part) or text("voice.hold")
 
 
 def _words(routine: Routine, steps: Sequence[timing.Step], index: int) -> str:
     step = steps[index]
-    if step.type == "ready":
-        return f"Get ready. {routine.items[0].stretch.name}.{_side_first(steps, index)}"
-    if step.type == "rest":
-        return f"Rest. Next: {routine.items[step.item].stretch.name}.{_side_first(steps, index)}"
+    if step.type in ("ready", "rest"):  # "Get ready. Cat-cow." "Rest. Next: Cat-cow."
+        name = text("voice.name", name=routine.items[step.item].stretch.name)
+        return f"{text(f'voice.{step.type}')} {name}{_side_first(steps, index)}"
     if step.type == "switch":
-        return "Switch sides."
+        return text("voice.switch")
     if step.type == "gap":
-        return "Relax."
+        return text("voice.relax")
     if step.type == "done":
-        return "Done."  # short: the track ends within a second of the plan
+        return text("voice.done")  # short: the track ends within a second of the plan
     return _work_words(routine, steps, index)
 
 
-def _phase_words(word: str, cue: str, seconds: float, first: bool) -> str:
+def _phase_words(phase: str, cue: str, seconds: float, first: bool) -> str:
     """ "Inhale." with the stretch's cue when it fits in the phase: the whole cue on the first
     breath, then its short name (the part before a colon, "Cow: ..." gives "Cow")."""
+    word = text(f"voice.{phase}")
     label = cue.split(":", 1)[0].strip() if ":" in cue else ""
-    for text in ([cue] if first else []) + ([label] if label else []):
-        if text and _fits(f"{word}. {text}.", seconds):
-            return f"{word}. {text}."
-    return f"{word}."
+    for said in ([cue] if first else []) + ([label] if label else []):
+        if said and _fits(words := f"{word} {text('voice.cue', cue=said)}", seconds):
+            return words
+    return word
 
 
 def _breath_cues(routine: Routine, step: timing.Step, start: float, lead: str) -> list[Cue]:
@@ -90,8 +93,8 @@ def _breath_cues(routine: Routine, step: timing.Step, start: float, lead: str) -
         at = start + breath * (inhale + exhale)
         first = breath == 0
         room = inhale - (AFTER_TONE if first else 0.0) - len(lead) * SECONDS_PER_CHAR
-        say_in = _phase_words("Inhale", cues.inhale, room, first)
-        say_out = _phase_words("Exhale", cues.exhale, exhale, first)
+        say_in = _phase_words("inhale", cues.inhale, room, first)
+        say_out = _phase_words("exhale", cues.exhale, exhale, first)
         sheet.append(Cue(at + (AFTER_TONE if first else 0.0), say=f"{lead} {say_in}".strip()))
         sheet.append(Cue(at + inhale, say=say_out))
         lead = ""

@@ -97,30 +97,8 @@ VIEW_BASES: Mapping[str, Mapping[str, Mapping[str, float]]] = {
     "top": TOP_BASE,
 }
 POSES = tuple(BASE)
-POSE_WORDS = {
-    "standing": "standing",
-    "chair": "sitting on a chair",
-    "sitting": "sitting on the floor",
-    "kneeling": "kneeling",
-    "lunge": "kneeling on one knee, the other foot forward",
-    "all-fours": "on all fours",
-    "heels": "sitting back on the heels",
-    "lying": "lying on the back, knees bent",
-    "lying-flat": "lying on the back",
-    "lying-front": "lying on the front",
-    "lying-side": "lying on the side",
-}
-PROP_WORDS = {
-    "chair": "with a chair",
-    "doorway": "in a doorway",
-    "wall": "at a wall",
-    "foam-roller": "on a foam roller",
-    "mat": "on a mat",
-    "strap": "with a strap",
-    "towel": "with a towel",
-    "yoga-block": "with a yoga block",
-}
-PROPS = tuple(PROP_WORDS)
+# What a figure may stand on or hold; their words are the catalogue's (figure.prop.*).
+PROPS = ("chair", "doorway", "wall", "foam-roller", "mat", "strap", "towel", "yoga-block")
 SEATED = ("chair", "sitting")  # the pelvis rests on something, not the feet
 FLOOR_POSES = ("sitting", "kneeling", "lunge", "all-fours", "heels", "lying", "lying-flat",
                "lying-front", "lying-side")  # fmt: skip
@@ -520,23 +498,6 @@ def bounds(frames: Sequence[Sequence[Shape]]) -> tuple[float, float, float, floa
                 xs += [x - pad, x + pad]
                 ys += [y - pad, y + pad]
     return min(xs), min(ys), max(xs), max(ys)
-
-
-def alt_text(figure: Figure | None, name: str, areas: Iterable[str]) -> str:
-    """What the figure shows, for people who cannot see it."""
-    if figure is None:
-        return f"No picture of {name} yet."
-    where = POSE_WORDS[figure.pose]
-    props = [p for p in figure.props if not (p == "chair" and figure.pose == "chair")]
-    if props:
-        where += " " + " and ".join(PROP_WORDS[prop] for prop in props)
-    view = {"top": "View from above"}.get(figure.view, f"{figure.view.capitalize()} view")
-    text = f"{view} of {name}: {where}"
-    names = [frame.name for frame in figure.frames()]
-    if len(names) > 1:
-        text += ", moving between " + ", ".join(names[:-1]) + " and " + names[-1]
-    highlighted = ", ".join(area.replace("-", " ") for area in areas)
-    return f"{text}. Highlighted: {highlighted}."
 
 
 PLACEHOLDER = Figure("side", "standing")

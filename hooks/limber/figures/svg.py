@@ -11,7 +11,8 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from limber.figures.model import Figure, Point, Shape, alt_text, bounds, laid_out
+from limber.figures.alt import alt_text
+from limber.figures.model import Figure, Point, Shape, bounds, laid_out
 from limber.templating import render
 
 PAD = 6
