@@ -7,9 +7,7 @@ a cold build draws the missing cards on every core.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from limber import paths, pdf
 from limber.cards import CARD, CardLayout, card_key, write_card
 from limber.loading import Library
 from limber.model import Stretch
+from limber.workers import pool_context
 
 PAPERS = (pdf.A4, pdf.LETTER)
 _PDF_CODE = hashlib.sha256(Path(pdf.__file__).read_bytes()).hexdigest()[:12]
@@ -38,13 +37,6 @@ def _draw(job: tuple[Stretch, Path, CardLayout]) -> Path:
     return write_card(*job)
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # fork is fastest, but unsafe once other threads run (mkdocs serve): then spawn.
-    if hasattr(os, "fork") and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
 def draw_cards(
     stretches: Sequence[Stretch], cache: Path, card_layout: CardLayout = CARD
 ) -> tuple[dict[str, Path], int]:
@@ -55,7 +47,7 @@ def draw_cards(
     jobs = [(s, paths[s.slug], card_layout) for s in stretches if not seals.verified(paths[s.slug])]
     workers = min(len(jobs), os.cpu_count() or 1)
     if len(jobs) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+        with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
             list(pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
     else:
         for job in jobs:

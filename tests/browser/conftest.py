@@ -115,25 +115,48 @@ def fixture_server(fixture_site: Path) -> Iterator[Server]:
 
 
 @pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    """A fresh browser context that records every host it is asked to reach."""
-    ctx = browser.new_context(viewport={"width": 1024, "height": 800})
+def site_folder(real_site: Path, tmp_path: Path) -> Path:
+    """The built site copied into a folder of its own, to open from ``file://`` as someone who
+    unzipped the download does (``context.hosts`` is then ``{""}``)."""
+    folder = tmp_path / "limber"
+    shutil.copytree(real_site, folder)
+    return folder
+
+
+def recording_context(browser: Any, **options: Any) -> Any:
+    """A new browser context (no storage) that records in ``.hosts`` every host it is asked
+    to reach."""
+    ctx = browser.new_context(**options)
     ctx.hosts = set()
     ctx.on("request", lambda request: ctx.hosts.add(request.url.split("/")[2]))
+    return ctx
+
+
+def paused_page(context: Any) -> Any:
+    """A new page with Playwright's clock paused at ``T0`` (tests move time with ``run_for``),
+    collecting its script errors in ``.errors``."""
+    new = context.new_page()
+    new.errors = []
+    new.on("pageerror", lambda error: new.errors.append(str(error)))
+    new.clock.install(time=T0 - timedelta(seconds=1))
+    new.clock.pause_at(T0)
+    return new
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    """A fresh browser context that records every host it is asked to reach."""
+    ctx = recording_context(browser, viewport={"width": 1024, "height": 800})
     yield ctx
     ctx.close()
 
 
 @pytest.fixture
 def page(context: Any) -> Iterator[Any]:
-    """A page with Playwright's clock paused at ``T0``: tests move time with ``run_for``."""
-    new = context.new_page()
-    errors: list[str] = []
-    new.on("pageerror", lambda error: errors.append(str(error)))
-    new.clock.install(time=T0 - timedelta(seconds=1))
-    new.clock.pause_at(T0)
+    """A page with its clock paused at ``T0``; the test fails if a script on it threw."""
+    new = paused_page(context)
     yield new
-    assert not errors, errors
+    assert not new.errors, new.errors
 
 
 def axe_serious(page: Any) -> list[str]:

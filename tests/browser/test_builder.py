@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import T0, Server, axe_serious
+from .conftest import Server, axe_serious, paused_page, recording_context
 from .test_offline import wait_for_worker
 from .test_print import pictures_in_print, print_page
 
@@ -100,18 +98,12 @@ def test_a_shared_link_opens_offline_in_a_fresh_browser_and_plays_to_done(
     expected = page.locator(".lb-chosen-item").all_inner_texts()
     maker.close()
 
-    friend = browser.new_context()  # no storage from the maker
-    hosts: set[str] = set()
-    friend.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    friend = recording_context(browser)  # no storage from the maker
     first = friend.new_page()
     first.goto(real_server.url + "index.html")
     wait_for_worker(first)
     friend.set_offline(True)
-    page = friend.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.clock.install(time=T0 - timedelta(seconds=1))
-    page.clock.pause_at(T0)
+    page = paused_page(friend)
     page.goto(link)
     assert page.locator(".lb-chosen-item").all_inner_texts() == expected
     assert page.get_by_role("combobox", name="Rest between stretches").input_value() == "5"
@@ -129,8 +121,8 @@ def test_a_shared_link_opens_offline_in_a_fresh_browser_and_plays_to_done(
     assert seen[-1] == "Done · Well done"
     rests = [words for words in seen if words.startswith("Rest")]
     assert rests == [f"Rest · Next: {name}" for name in FOUR[1:]]
-    assert errors == []
-    assert hosts == {real_server.url.split("/")[2]}
+    assert page.errors == []
+    assert friend.hosts == {real_server.url.split("/")[2]}
     friend.close()
 
 
@@ -260,30 +252,18 @@ def test_customise_opens_an_authored_routine_in_the_builder(page: Any, real_serv
     assert page.get_by_role("link", name="The contributor guide").is_visible()
 
 
-def test_the_builder_works_from_the_folder(browser: Any, real_site: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "limber"
-    shutil.copytree(real_site, folder)
-    context = browser.new_context()
-    hosts: set[str] = set()
-    context.on("request", lambda request: hosts.add(request.url.split("/")[2]))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.clock.install(time=T0 - timedelta(seconds=1))
-    page.clock.pause_at(T0)
-    page.goto((folder / BUILDER).as_uri())
+def test_the_builder_works_from_the_folder(page: Any, context: Any, site_folder: Path) -> None:
+    page.goto((site_folder / BUILDER).as_uri())
     press(page, "Add Neck side tilt")
     press(page, "Add Child's pose")
     link = share_link(page)
-    assert link.startswith((folder / BUILDER).as_uri() + "#r=1;10;2;")
+    assert link.startswith((site_folder / BUILDER).as_uri() + "#r=1;10;2;")
     page.get_by_role("button", name="Start", exact=True).click()
     page.clock.run_for(5100)
     assert page.locator(".limber-timer [aria-live='polite']").inner_text() == "Left · Hold"
     page.goto(link)
     assert chosen(page) == ["Neck side tilt", "Child's pose"]
-    assert hosts == {""}, hosts
-    assert errors == []
-    context.close()
+    assert context.hosts == {""}, context.hosts
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from ..conftest import build, make_site, real_names
-from .conftest import T0, Server
+from .conftest import Server
 
 PAGES = ["stretches/doorway-stretch.html", "routines/ease-upper-back-tightness.html",
          "stretches/index.html"]  # fmt: skip
@@ -80,19 +78,9 @@ def test_a_new_build_replaces_the_old_cache_and_says_so(browser: Any, tmp_path: 
 
 
 def test_from_the_folder_the_timer_and_search_work(
-    browser: Any, real_site: Path, tmp_path: Path
+    page: Any, context: Any, site_folder: Path
 ) -> None:
-    folder = tmp_path / "limber"
-    shutil.copytree(real_site, folder)
-    context = browser.new_context()
-    hosts: set[str] = set()
-    context.on("request", lambda request: hosts.add(request.url.split("/")[2]))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.clock.install(time=T0 - timedelta(seconds=1))
-    page.clock.pause_at(T0)
-    page.goto((folder / "stretches" / "doorway-stretch.html").as_uri())
+    page.goto((site_folder / "stretches" / "doorway-stretch.html").as_uri())
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(5100)
     assert page.locator(".limber-timer [aria-live='polite']").inner_text() == "Left · Hold"
@@ -102,9 +90,7 @@ def test_from_the_folder_the_timer_and_search_work(
     result = page.locator(".md-search-result__item").first
     result.wait_for()
     assert "Cat-cow" in result.inner_text()
-    page.goto((folder / "stretches" / "index.html").as_uri())
+    page.goto((site_folder / "stretches" / "index.html").as_uri())
     page.get_by_label("Area").select_option("neck")
     assert page.locator("[data-limber-list] > li:visible a").all_inner_texts() == real_names("neck")
-    assert hosts == {""}, hosts  # file:///... only
-    assert errors == []
-    context.close()
+    assert context.hosts == {""}, context.hosts  # file:///... only

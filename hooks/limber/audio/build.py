@@ -22,7 +22,7 @@ from limber.audio import clips, cues
 from limber.loading import Library
 from limber.model import Routine
 from limber.paths import routine_audio
-from limber.printing import _pool_context
+from limber.workers import pool_context
 
 _SOURCES = (*sorted(Path(__file__).parent.glob("*.py")), Path(timing.__file__))
 _CODE = hashlib.sha256(b"".join(path.read_bytes() for path in _SOURCES)).hexdigest()[:12]
@@ -104,7 +104,7 @@ def build_routine_audio(library: Library, cache_dir: Path) -> AudioFiles:
     ]
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers > 1:
-        with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+        with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
             list(pool.map(_render, jobs))
     else:
         for job in jobs:
