@@ -42,6 +42,26 @@ def test_axe_finds_no_serious_violation(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_no_serious_violation_in_the_playing_audio_player(
+    browser: Any, real_server: Server, width: str, scheme: str
+) -> None:
+    """The routine page's audio block with its player shown: link, button, controls, status."""
+    ctx = browser.new_context(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        page.goto(real_server.url + "routines/ease-upper-back-tightness.html")
+        link = page.get_by_role("link", name=re.compile(r"^Audio \(MP3, \d+ min\)$"))
+        expect(link).to_be_visible()
+        page.get_by_role("button", name="Play as audio").click()
+        expect(page.get_by_role("button", name="Stop audio")).to_be_visible()
+        expect(page.locator(".limber-audio audio")).to_be_visible()
+        assert axe_serious(page) == []
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES[1:5])
 def test_pages_fit_a_phone_screen(
     browser: Any, real_server: Server, path: str, scheme: str
