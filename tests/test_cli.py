@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
+import tomllib
 import yaml
 
 from limber import cli
@@ -184,3 +186,19 @@ def test_the_workflows_are_valid_and_run_what_ci_runs() -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [hook["id"] for repo in config["repos"] for hook in repo["hooks"]]
     assert {"limber-check", "ruff"} <= set(hooks)
+
+
+def test_ci_runs_every_python_version_pyproject_claims_on_the_interpreter_it_names() -> None:
+    """The classifiers name the Python versions Limber supports, from requires-python's oldest;
+    CI's matrix runs the whole suite on each, and first checks it got the version it asked for."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    prefix = "Programming Language :: Python :: "
+    claimed = [c.removeprefix(prefix) for c in project["classifiers"] if re.fullmatch(
+        re.escape(prefix) + r"3\.\d+", c)]  # fmt: skip
+    assert project["requires-python"] == f">={claimed[0]}"
+    job = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text("utf-8"))
+    job = job["jobs"]["test"]
+    assert job["strategy"]["matrix"]["python"] == claimed
+    assert job["container"] == "python:${{ matrix.python }}-bookworm"
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert "sys.version_info[:2]" in runs[0] and "bash .ci/run" in runs
