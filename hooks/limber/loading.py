@@ -128,6 +128,25 @@ def _yaml_shape_problem(yaml_text: str) -> tuple[int, str] | None:
     anything from it: an anchor or alias (a few hundred bytes of nested aliases expand to
     gigabytes), nesting deeper than ``MAX_YAML_DEPTH``, or a number longer than
     ``MAX_NUMBER_CHARS``. Reading the events is linear in the file's size."""
+    try:
+        return _yaml_events_problem(yaml_text)
+    except yaml.YAMLError as error:
+        # libyaml 0.2.6 (PyYAML 6.0.4's wheels) scans a flow collection ahead and stops at its
+        # own limit of 1,000 levels before the events reach ours: the same rule was broken.
+        if "nesting depth" not in str(getattr(error, "problem", "")):
+            raise
+        mark = getattr(error, "problem_mark", None)
+        return (mark.line + 2 if mark is not None else 2), _too_deep()
+
+
+def _too_deep() -> str:
+    return (
+        f"found lists or mappings nested more than {limits.MAX_YAML_DEPTH} deep; "
+        f"allowed: at most {limits.MAX_YAML_DEPTH} levels"
+    )
+
+
+def _yaml_events_problem(yaml_text: str) -> tuple[int, str] | None:
     depth = 0
     for event in yaml.parse(yaml_text, Loader=_Loader):
         line = (event.start_mark.line if event.start_mark else 0) + 2
@@ -141,10 +160,7 @@ def _yaml_shape_problem(yaml_text: str) -> tuple[int, str] | None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > limits.MAX_YAML_DEPTH:
-                return line, (
-                    f"found lists or mappings nested more than {limits.MAX_YAML_DEPTH} deep; "
-                    f"allowed: at most {limits.MAX_YAML_DEPTH} levels"
-                )
+                return line, _too_deep()
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif (
