@@ -12,9 +12,9 @@ from limber.messages import Catalogue
 from limber.paths import page_paths
 
 ASSET_FOLDER = Path(__file__).parent / "assets"
-STYLES = ("limber.css", "timer.css")
+STYLES = ("limber.css", "timer.css", "follow.css")
 COLOUR_STYLES = "colours.css"  # generated from limber/colours.py; loaded before the styles
-SCRIPTS = ("timer.js", "audio.js", "site.js")
+SCRIPTS = ("follow.js", "timer.js", "audio.js", "site.js")  # follow.js first: players attach to it
 # Loaded by the builder page only (its markup links them), not by every page.
 BUILDER_ASSETS = ("builder.js", "builder.css")
 DATA_SCRIPT = "limber-data.js"  # generated; loaded before the scripts, which read it

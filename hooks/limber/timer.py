@@ -34,7 +34,8 @@ def _section(kind: str, label: str, config: dict[str, Any]) -> str:
 
 def render_stretch_timer(stretch: Stretch) -> str:
     """Markup of the timer for one stretch page."""
-    config = {"id": stretch.slug, "items": [dose_data(stretch.name, stretch.dose)], "rest": 0}
+    item = {**dose_data(stretch.name, stretch.dose), "slug": stretch.slug}
+    config = {"id": stretch.slug, "items": [item], "rest": 0}
     return _section("stretch", text("timer.stretch_label", name=stretch.name), config)
 
 
@@ -44,6 +45,9 @@ def render_routine_timer(routine: Routine) -> str:
         "id": f"routine:{routine.slug}",
         "title": routine.title,
         "rest": routine.rest,
-        "items": [dose_data(item.stretch.name, item.dose) for item in routine.items],
+        "items": [
+            {**dose_data(item.stretch.name, item.dose), "slug": item.stretch.slug}
+            for item in routine.items
+        ],
     }
     return _section("routine", text("timer.routine_label", title=routine.title), config)

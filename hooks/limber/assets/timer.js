@@ -285,6 +285,8 @@
     ["back", "start", "pause", "resume", "skip", "reset"].forEach(function (name) {
       controls.appendChild(self.buttons[name]);
     });
+    // The follow-along view (follow.js) adds its button to every player, built ones included.
+    if (root.LimberFollow) this.follow = root.LimberFollow.attach(this, box);
     ["start", "pause", "resume", "skip", "back", "reset"].forEach(function (name) {
       var control = self.buttons[name];
       self.on(control, "click", function () {
@@ -648,14 +650,29 @@ Timer.prototype.onKey = function (event) {
     event.preventDefault();
   };
 
+  /* The screen wake lock while a run is on. `this.wake` says how it went ("on", "off" by the
+     reader's choice, "unavailable", "refused") and a `limber:wake` event tells the page, so the
+     follow-along view can say when the screen may go dark. */
   Timer.prototype.lockScreen = function () {
     var self = this;
-    if (!prefs().wake || this.state.status !== "running" || !navigator.wakeLock || this.wakeLock) return;
-    if (document.hidden) return;
+    if (!prefs().wake) {
+      this.releaseScreen();
+      return this.wakeIs("off");
+    }
+    if (!navigator.wakeLock) return this.wakeIs("unavailable");
+    if (this.state.status !== "running" || this.wakeLock || document.hidden) return this;
     navigator.wakeLock.request("screen").then(function (lock) {
       self.wakeLock = lock;
+      self.wakeIs("on");
       lock.addEventListener("release", function () { self.wakeLock = null; });
-    }).catch(function () { /* refused (battery saver, file://): the timer still runs */ });
+    }).catch(function () { self.wakeIs("refused"); /* battery saver, permissions: the timer still runs */ });
+    return this;
+  };
+
+  Timer.prototype.wakeIs = function (state) {
+    this.wake = state;
+    this.section.dispatchEvent(new CustomEvent("limber:wake", { bubbles: true, detail: { state: state } }));
+    return this;
   };
 
   Timer.prototype.releaseScreen = function () {
@@ -664,6 +681,7 @@ Timer.prototype.onKey = function (event) {
   };
 
   Timer.prototype.destroy = function () {
+    if (this.follow) this.follow.destroy();
     clearInterval(this.interval);
     this.listeners.forEach(function (entry) { entry[0].removeEventListener(entry[1], entry[2]); });
     this.releaseScreen();
