@@ -345,3 +345,23 @@ def test_axe_finds_nothing_serious_inside_the_view(
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_a_built_routine_follows_along_with_its_figures(
+    browser: Any, real_server: Server, pages: list[Any]
+) -> None:
+    link = real_server.url + "builder.html#r=1;10;2;Mine;cat-cow:2,doorway-stretch:20"
+    page = open_page(browser, (844, 390), link)
+    pages.append(page)
+    button(page, "Follow along").click()
+    view = view_of(page)
+    button(view, "Start").click()
+    page.clock.run_for(5100)
+    assert view.get_by_role("img", name=re.compile("Cat-cow")).is_visible()
+    for _ in range(200):  # through the breaths, however many the builder kept, to the rest
+        if run_state(view)[0].startswith("Rest"):
+            break
+        page.clock.run_for(1000)
+    assert run_state(view)[0] == "Rest · Next: Doorway stretch"
+    assert view.locator(".lt-follow-next-name").inner_text() == "Doorway stretch"
+    assert view.locator(".lt-follow-next-figure svg").count() == 1

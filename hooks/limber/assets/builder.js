@@ -137,7 +137,7 @@
       settings: settings,
       items: routine.items.map(function (item) {
         var s = library[item.slug];
-        var data = { name: s.name, kind: s.kind, amount: [item.amount, item.amount],
+        var data = { slug: item.slug, name: s.name, kind: s.kind, amount: [item.amount, item.amount],
           reps: [item.reps, item.reps], sides: s.sides };
         if (s.cues) data.cues = s.cues;
         return data;

@@ -93,7 +93,7 @@
 
     this.on(this.closeButton, "click", function () { self.close(); })
       .on(view, "click", function (event) { self.onTap(event); })
-      .on(view, "keydown", function (event) { self.onKey(event); })
+      .on(document, "keydown", function (event) { if (self.isOpen) self.onKey(event); })
       .on(this.section, "limber:step", function (event) { self.show(event.detail); })
       .on(this.section, "limber:wake", function () { self.showWake(); })
       .on(root, "popstate", function () { if (self.isOpen) self.close(true); })
