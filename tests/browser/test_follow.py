@@ -50,6 +50,9 @@ def pages() -> Iterator[list[Any]]:
     yield opened
     for page in opened:
         errors = page.errors
+        # Leave full screen before the context goes: a closed page left full screen may hold
+        # the shared browser's full-screen state for the next test.
+        page.evaluate("document.fullscreenElement && document.exitFullscreen()")
         page.context.close()
         assert not errors, errors
 
