@@ -22,7 +22,7 @@ PACKAGE = ROOT / "hooks" / "limber"
 CATALOGUE = messages.load("en")
 # KeyboardEvent.key values, the plan's side and breath ids (shared with the audio's Python plan;
 # their names come from the catalogue) and the service worker's HTTP headers: not words.
-NOT_WORDS = ("Enter", "Escape", "Left", "Right", "Inhale", "Exhale")
+NOT_WORDS = ("Enter", "Escape", "Tab", "Left", "Right", "Inhale", "Exhale")
 NOT_WORDS += ("Range", "Content-Range", "Content-Type", "Content-Length")
 
 
@@ -41,6 +41,7 @@ def test_every_key_the_code_asks_for_is_in_the_catalogue() -> None:
     asked |= _uses(r"""\btext\(\s*["']([\w.]+)["']""", python)
     asked |= _uses(r"""\bt\(\s*"(\w+)"\s*[,)]""", [PACKAGE / "assets" / "timer.js"], "timer.")
     asked |= _uses(r"""\bt\(\s*"(\w+)"\s*[,)]""", [PACKAGE / "assets" / "site.js"], "site.")
+    asked |= _uses(r"""\bt\(\s*"(\w+)"\s*[,)]""", [PACKAGE / "assets" / "follow.js"], "follow.")
     asked |= _uses(r"""\bt\(\s*"([\w.]+)"\s*[,)]""", [PACKAGE / "assets" / "builder.js"])
     asked |= _uses(r"""\bt\(\s*"(\w+)"\s*[,)]""", [PACKAGE / "assets" / "audio.js"], "audio.")
     assert len(asked) > 80

@@ -21,8 +21,10 @@ import yaml
 CATALOGUE_DIR = Path(__file__).parent / "messages"
 SOURCE_LANGUAGE = "en"
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
-# The sections the page scripts (timer.js, site.js, builder.js, audio.js) read, sent to the browser.
-SCRIPT_SECTIONS = ("timer", "site", "builder", "dose", "duration", "routine", "safety", "audio")
+# The sections the page scripts (timer.js, follow.js, site.js, builder.js, audio.js) read.
+SCRIPT_SECTIONS = (
+    "timer", "follow", "site", "builder", "dose", "duration", "routine", "safety", "audio",
+)  # fmt: skip
 
 Entry = str | Mapping[str, str]
 

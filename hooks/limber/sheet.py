@@ -36,10 +36,14 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
-def thumbnail(stretch: Stretch) -> Markup:
-    """The stretch's figure, small and decorative (its name stands beside it), first pose only
-    (half the bytes), not animated by the player."""
-    return Markup(render_svg(stretch.figure, stretch.name, stretch.areas, thumbnail=True).strip())
+def thumbnail(stretch: Stretch, every_pose: bool = False) -> Markup:
+    """The stretch's figure, small and decorative (its name stands beside it), not animated by
+    the player; first pose only (half the bytes: the builder's library lists every stretch) unless
+    ``every_pose``: a routine page keeps them for its follow-along view, which moves the figure."""
+    svg = render_svg(
+        stretch.figure, stretch.name, stretch.areas, thumbnail=True, every_pose=every_pose
+    )
+    return Markup(svg.strip())
 
 
 def render_sheet_row(stretch: Stretch, dose: Dose, href: str) -> str:
@@ -50,6 +54,6 @@ def render_sheet_row(stretch: Stretch, dose: Dose, href: str) -> str:
         stretch=stretch,
         dose=dose,
         href=href,
-        thumbnail=thumbnail(stretch),
+        thumbnail=thumbnail(stretch, every_pose=True),
         cue=sheet_cue(stretch),
     ).rstrip("\n")

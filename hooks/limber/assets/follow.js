@@ -11,21 +11,22 @@
  * Figures: a stretch page's own `[data-limber-figure]`; for a routine, each stretch's thumbnail
  * found by its slug (`[data-slug="…"] .limber-thumb` or `.limber-thumb[data-slug="…"]`), which
  * the routine page and the builder already show in their lists: nothing extra to download.
+ * Words come from the site's message catalogue (messages/en.yml, section `follow`), so a
+ * translation needs no change here.
  */
 (function (root) {
   "use strict";
 
-  var WORDS = {
-    open: "Follow along",
-    close: "Close",
-    dialog: "Follow along: ",
-    nextUp: "Next up",
-    paused: "Paused · tap anywhere to resume",
-    hintTouch: "Tap anywhere to pause",
-    hintKeys: "Space pauses · Esc closes",
-    wakeOff: "The screen may go dark: “Keep the screen on” is off in the player's settings.",
-    wakeUnavailable: "This browser can't keep the screen on: touch it now and then, or lengthen the screen timeout."
-  };
+  /** The words for `follow.<key>`, from the catalogue the page carries in `LimberData.messages`. */
+  function t(key, values) {
+    var words = (root.LimberData && root.LimberData.messages) || {};
+    var entry = words["follow." + key];
+    if (typeof entry !== "string") return key;
+    return entry.replace(/\{(\w+)\}/g, function (match, name) {
+      return values && name in values ? String(values[name]) : match;
+    });
+  }
+
   var CONTROLS = "button, a, input, select, textarea, summary, label";
 
   function el(tag, attrs, text) {
@@ -47,7 +48,7 @@
     this.isOpen = false;
     this.listeners = [];
     this.figures = {};
-    this.openButton = el("button", { type: "button", class: "md-button lt-follow-open" }, WORDS.open);
+    this.openButton = el("button", { type: "button", class: "md-button lt-follow-open" }, t("open"));
     var row = box.appendChild(el("div", { class: "lt-follow-row" }));
     row.appendChild(this.openButton);
     var self = this;
@@ -66,29 +67,29 @@
     var self = this, config = this.timer.config;
     var title = config.title || config.items[0].name;
     var view = el("div", { class: "lt-follow", role: "dialog", "aria-modal": "true",
-      "aria-label": WORDS.dialog + title, tabindex: "-1", id: "lt-follow-" + (++counter) });
+      "aria-label": t("dialog", { title: title }), tabindex: "-1", id: "lt-follow-" + (++counter) });
     view.hidden = true;
     var top = view.appendChild(el("div", { class: "lt-follow-top" }));
     var heading = top.appendChild(el("div", { class: "lt-follow-heading" }));
     heading.appendChild(el("p", { class: "lt-follow-title" }, title));
     this.slotPosition = heading.appendChild(el("div", { class: "lt-follow-slot" }));
-    this.closeButton = top.appendChild(el("button", { type: "button", class: "md-button lt-follow-close" }, WORDS.close));
+    this.closeButton = top.appendChild(el("button", { type: "button", class: "md-button lt-follow-close" }, t("close")));
 
     var stage = view.appendChild(el("div", { class: "lt-follow-stage" }));
     this.figureEl = stage.appendChild(el("div", { class: "lt-follow-figure" }));
     this.nextEl = stage.appendChild(el("div", { class: "lt-follow-next" }));
-    this.nextEl.appendChild(el("p", { class: "lt-follow-next-label" }, WORDS.nextUp));
+    this.nextEl.appendChild(el("p", { class: "lt-follow-next-label" }, t("next_up")));
     this.nextNameEl = this.nextEl.appendChild(el("p", { class: "lt-follow-next-name" }));
     this.nextFigureEl = this.nextEl.appendChild(el("div", { class: "lt-follow-next-figure", "aria-hidden": "true" }));
-    stage.appendChild(el("p", { class: "lt-follow-paused", "aria-hidden": "true" }, WORDS.paused));
+    stage.appendChild(el("p", { class: "lt-follow-paused", "aria-hidden": "true" }, t("paused")));
 
     var main = view.appendChild(el("div", { class: "lt-follow-main" }));
     this.slotMain = main;
     var foot = view.appendChild(el("div", { class: "lt-follow-foot" }));
     this.slotFoot = foot;
     this.hintEl = el("p", { class: "lt-follow-hint" });
-    this.hintEl.appendChild(el("span", { class: "lt-follow-touch" }, WORDS.hintTouch));
-    this.hintEl.appendChild(el("span", { class: "lt-follow-keys" }, WORDS.hintKeys));
+    this.hintEl.appendChild(el("span", { class: "lt-follow-touch" }, t("hint_touch")));
+    this.hintEl.appendChild(el("span", { class: "lt-follow-keys" }, t("hint_keys")));
     this.wakeEl = el("p", { class: "lt-follow-wake", role: "status" });
 
     this.on(this.closeButton, "click", function () { self.close(); })
@@ -244,6 +245,12 @@
       copy.classList.add("lt-follow-drawing");
       var caption = copy.querySelector("figcaption");
       if (caption) caption.parentNode.removeChild(caption);
+      // A list's thumbnail keeps only its first pose: name the frames it has, so showFrame
+      // never picks one that is not there (which would leave the figure blank).
+      var frames = Array.prototype.map.call(copy.querySelectorAll("g[data-frame]"), function (group) {
+        return group.getAttribute("data-frame");
+      });
+      if (frames.length) copy.setAttribute("data-frames", frames.join(" "));
     }
     this.figures[index] = copy;
     return copy ? copy.cloneNode(true) : null;
@@ -282,8 +289,8 @@
   FollowView.prototype.showWake = function () {
     if (!this.view) return;
     var state = this.timer.wake, text = "";
-    if (state === "off") text = WORDS.wakeOff;
-    else if (state === "unavailable" || state === "refused") text = WORDS.wakeUnavailable;
+    if (state === "off") text = t("wake_off");
+    else if (state === "unavailable" || state === "refused") text = t("wake_unavailable");
     if (this.wakeEl.textContent !== text) this.wakeEl.textContent = text;
     this.wakeEl.hidden = !text;
   };
@@ -298,7 +305,6 @@
   };
 
   root.LimberFollow = {
-    attach: function (timer, box) { return new FollowView(timer, box); },
-    words: WORDS
+    attach: function (timer, box) { return new FollowView(timer, box); }
   };
 })(window);

@@ -51,17 +51,23 @@ class Drawing:
 
 
 def render_svg(
-    figure: Figure | None, name: str, areas: Sequence[str], *, thumbnail: bool = False
+    figure: Figure | None,
+    name: str,
+    areas: Sequence[str],
+    *,
+    thumbnail: bool = False,
+    every_pose: bool = False,
 ) -> str:
     """The page figure: one ``<g>`` per frame, the first shown; colours come from CSS.
 
-    A ``thumbnail`` (the printed sheet, the builder) keeps the first pose only and lacks
-    ``data-limber-figure``, so the player does not animate it."""
+    A ``thumbnail`` (the printed sheet, the builder) lacks ``data-limber-figure``, so the player
+    does not animate it, and keeps the first pose only unless ``every_pose`` (a routine page's,
+    which its follow-along view shows large and moving)."""
     drawing = _drawing(figure, tuple(areas) if figure else ())
     return render(
         "figure.html",
         drawing=drawing,
-        frames=drawing.frames[:1] if thumbnail else drawing.frames,
+        frames=drawing.frames[:1] if thumbnail and not every_pose else drawing.frames,
         alt=alt_text(figure, name, areas),
         placeholder=figure is None,
         animated=not thumbnail,
