@@ -6,6 +6,7 @@ and inside it the player's own buttons and ``role="timer"`` (SPEC sections 5 and
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from datetime import timedelta
@@ -176,6 +177,27 @@ def test_the_clock_reads_from_across_the_room_beside_the_figure(
         b = box(part)
         assert b["y"] >= 0 and b["y"] + b["height"] <= height + 0.5, b
         assert b["x"] >= 0 and b["x"] + b["width"] <= width + 0.5, b
+
+
+def test_a_long_cue_stays_whole_between_the_clock_and_the_buttons(
+    browser: Any, real_server: Server, size: tuple[int, int], pages: list[Any]
+) -> None:
+    page = open_page(browser, size, real_server.url + ROUTINE)
+    pages.append(page)
+    button(page, "Follow along").click()
+    view = view_of(page)
+    button(view, "Start").click()
+    page.clock.run_for(5100)
+    cue = view.locator(".lt-step")
+    assert cue.inner_text() == "Inhale · Cow: let the belly sink, lift chest and tailbone"
+    # Top to bottom, nothing drawn over anything else: name, clock, cue, detail, then buttons.
+    parts = [view.locator(".lt-name"), view.get_by_role("timer"), cue, view.locator(".lt-detail")]
+    boxes = [box(part) for part in [*parts, view.locator(".lt-controls")]]
+    for upper, lower in itertools.pairwise(boxes):
+        assert upper["y"] + upper["height"] <= lower["y"] + 0.5, (upper, lower)
+    assert cue.evaluate("c => c.scrollHeight <= c.clientHeight + 1")
+    assert ink_height(page, view.get_by_role("timer")) >= 0.2 * min(size)
+    assert float(cue.evaluate("c => parseFloat(getComputedStyle(c).fontSize)")) >= 14
 
 
 def test_a_rest_shows_the_coming_stretch_with_its_figure(

@@ -28,6 +28,7 @@
   }
 
   var CONTROLS = "button, a, input, select, textarea, summary, label";
+  var SMALLEST_CUE_PX = 14;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -38,6 +39,13 @@
 
   function cssString(text) {
     return String(text).replace(/["\\]/g, "\\$&");
+  }
+
+  function hint(className) {
+    var node = el("p", { class: className });
+    node.appendChild(el("span", { class: "lt-follow-touch" }, t("hint_touch")));
+    node.appendChild(el("span", { class: "lt-follow-keys" }, t("hint_keys")));
+    return node;
   }
 
   var counter = 0;
@@ -87,9 +95,9 @@
     this.slotMain = main;
     var foot = view.appendChild(el("div", { class: "lt-follow-foot" }));
     this.slotFoot = foot;
-    this.hintEl = el("p", { class: "lt-follow-hint" });
-    this.hintEl.appendChild(el("span", { class: "lt-follow-touch" }, t("hint_touch")));
-    this.hintEl.appendChild(el("span", { class: "lt-follow-keys" }, t("hint_keys")));
+    this.hintEl = hint("lt-follow-hint");
+    // On a phone on its side the hint goes up beside the title: the clock needs the height.
+    heading.appendChild(hint("lt-follow-hint lt-follow-hint-top"));
     this.wakeEl = el("p", { class: "lt-follow-wake", role: "status" });
 
     this.on(this.closeButton, "click", function () { self.close(); })
@@ -98,6 +106,7 @@
       .on(this.section, "limber:step", function (event) { self.show(event.detail); })
       .on(this.section, "limber:wake", function () { self.showWake(); })
       .on(root, "popstate", function () { if (self.isOpen) self.close(true); })
+      .on(root, "resize", function () { self.fit(); })
       .on(document, "fullscreenchange", function () {
         if (self.isOpen && self.fullscreen && document.fullscreenElement !== view) self.close();
       });
@@ -121,6 +130,7 @@
   };
 
   FollowView.prototype.giveBack = function () {
+    this.timer.stepEl.style.fontSize = "";
     (this.borrowed || []).forEach(function (entry) {
       var node = entry[0], marker = entry[1];
       if (marker.parentNode) marker.parentNode.replaceChild(node, marker);
@@ -266,6 +276,9 @@
      the current stretch, large, in the pose for this moment. */
   FollowView.prototype.show = function (detail) {
     if (!this.isOpen || !detail || !detail.step) return;
+    var self = this;
+    // After the player has written this step's name and detail too (same task, later lines).
+    Promise.resolve().then(function () { self.fit(); });
     var step = detail.step, item = this.timer.config.items[step.item];
     var waiting = step.type === "ready" || step.type === "rest";
     this.view.setAttribute("data-waiting", waiting ? "true" : "false");
@@ -283,6 +296,19 @@
       this.shown = step.item;
     }
     if (figure && root.LimberTimer && root.LimberTimer.showFrame) root.LimberTimer.showFrame(figure, detail);
+  };
+
+  /* Keep a long cue whole on a short screen (a phone on its side): the clock keeps its size
+     and the cue gets smaller type rather than running into the name, the detail or the buttons. */
+  FollowView.prototype.fit = function () {
+    if (!this.isOpen) return;
+    var main = this.slotMain, cue = this.timer.stepEl;
+    cue.style.fontSize = "";
+    var size = parseFloat(root.getComputedStyle(cue).fontSize);
+    while (main.scrollHeight > main.clientHeight + 1 && size > SMALLEST_CUE_PX) {
+      size -= 1;
+      cue.style.fontSize = size + "px";
+    }
   };
 
   /* Say so, in the view, when the screen may go dark during a run. */
