@@ -36,6 +36,7 @@ from limber import (
 from limber import cache as seals
 from limber.audio.build import AudioFiles, build_routine_audio
 from limber.audio.markup import render_audio_block
+from limber.figures.svg import thumbnail
 from limber.loading import Library, load_library
 from limber.model import Stretch
 from limber.printing import PrintFiles, build_print_files
@@ -153,6 +154,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
     for site_path, cached in _audio_files(config, library).files.items():
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
+    for slug, stretch in library.stretches.items():
+        picture = thumbnail(stretch.figure, stretch.areas)
+        files.append(File.generated(config, paths.figure_thumbnail(slug), content=picture))
     index = add(paths.STRETCH_INDEX, in_nav=True)
     stretch_files = {slug: add(paths.stretch_page(slug)) for slug in library.stretches}
     for slug, file in stretch_files.items():

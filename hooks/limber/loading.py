@@ -18,6 +18,7 @@ from limber.paths import (
     ROUTINES_DIR,
     STRETCH_INDEX,
     STRETCHES_DIR,
+    figure_thumbnail,
     routine_audio,
     stretch_page,
 )
@@ -514,6 +515,7 @@ def load_library(
     problems += routine_problems + tree_problems
     generated = [STRETCH_INDEX, BUILDER_PAGE, *(stretch_page(slug) for slug in stretches)]
     generated += [routine_audio(slug) for slug in routines]
+    generated += [figure_thumbnail(slug) for slug in stretches]
     problems += check_generated_paths(root, docs_dir, generated)
     if problems:
         raise ContentError(bounded(problems))

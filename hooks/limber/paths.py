@@ -16,6 +16,7 @@ CACHE_DIR = ".cache/limber"  # beside mkdocs.yml: cards, sheets and icons kept b
 STRETCH_INDEX = "stretches/index.md"
 ROUTINE_INDEX = "routines/index.md"
 SAFETY_PAGE = "safety.md"
+HOME_PAGE = "index.md"  # authored; the hook fills in its routines and body areas
 BUILDER_PAGE = "builder.md"  # the routine builder, generated; in the top navigation
 CONTRIBUTOR_GUIDE = "contributing.md"
 
@@ -27,6 +28,8 @@ NOT_FOUND_PAGE = "404.html"
 DOWNLOADS_DIR = "downloads"  # large files to download; not in the site zip
 SITE_ZIP = f"{DOWNLOADS_DIR}/limber-site.zip"
 
+FIGURES_DIR = "stretches/figures"  # one small standalone SVG per stretch, for lists
+
 CARDS_DIR = "cards"
 ALL_CARDS_PDF = {"A4": "cards/stretch-cards.pdf", "Letter": "cards/stretch-cards-letter.pdf"}
 CARD_PDFS = ("cards/*.pdf", "cards/routines/*.pdf")  # patterns of every card PDF
@@ -35,6 +38,11 @@ CARD_PDFS = ("cards/*.pdf", "cards/routines/*.pdf")  # patterns of every card PD
 def stretch_page(slug: str) -> str:
     """Source path of a stretch's generated page, relative to docs_dir."""
     return f"{STRETCHES_DIR}/{slug}.md"
+
+
+def figure_thumbnail(slug: str) -> str:
+    """Site path of a stretch's small standalone figure, shown beside its name in lists."""
+    return f"{FIGURES_DIR}/{slug}.svg"
 
 
 def routine_page(slug: str) -> str:

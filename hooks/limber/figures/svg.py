@@ -86,16 +86,17 @@ def _drawing(figure: Figure | None, areas: tuple[str, ...]) -> Drawing:
     return Drawing(f"0 0 {width:.0f} {height:.0f}", frames)
 
 
-def thumbnail(figure: Figure | None, areas: Sequence[str]) -> tuple[str, int, int]:
-    """A standalone SVG file of the figure's last frame (the stretch itself), its colours
-    written in, and its width and height in pixels at the index's row height."""
+def thumbnail(figure: Figure | None, areas: Sequence[str]) -> str:
+    """A standalone SVG file of the figure's last frame (the stretch itself, where keyframes
+    move), its colours written in: a picture for lists, loaded as an image, so a list of a
+    thousand stretches costs a line of markup each and only the pictures in view are fetched."""
     _, laid = laid_out(figure, areas)
     shapes = laid[-1]
     x0, y0, x1, y1 = bounds([shapes])
     width, height = x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD
-    placed = [_place(s, x0 - PAD, y1 + PAD, THUMB_COLORS) for s in shapes]
-    svg = render("figure_thumbnail.svg", viewbox=f"0 0 {width:.0f} {height:.0f}", shapes=placed)
-    return svg, round(width), round(height)
+    colors = THUMB_COLORS if figure else dict.fromkeys(THUMB_COLORS, THUMB_COLORS["prop"])
+    placed = [_place(s, x0 - PAD, y1 + PAD, colors) for s in shapes]
+    return render("figure_thumbnail.svg", viewbox=f"0 0 {width:.0f} {height:.0f}", shapes=placed)
 
 
 def _place(

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from limber.messages import text
 from limber.model import Routine, Stretch
-from limber.paths import routine_page, stretch_page
+from limber.paths import figure_thumbnail, routine_page, stretch_page
 from limber.templating import Link, render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 
@@ -47,6 +47,7 @@ def render_stretch_index_blocks(stretches: Sequence[Stretch], link: Link) -> dic
             stretches=stretches,
             link=link,
             stretch_page=stretch_page,
+            figure_thumbnail=figure_thumbnail,
             areas=_present(AREAS, areas),
             positions=_present(POSITIONS, positions),
             equipment=[("none", text("index.none_needed")), *_present(EQUIPMENT, equipment)],
