@@ -194,6 +194,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown  # a stretch page: its body may not call for Limber's own blocks
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = html.text(page.meta["title"])
+    if page.file.src_uri == paths.HOME_PAGE:
+        markdown = pages.mark_home(markdown)
     for marker, render in (
         (pages.VOCABULARY_MARKER, pages.render_vocabularies),
         (limits.LIMITS_MARKER, limits.render_table),
@@ -231,6 +233,9 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         blocks["audio"] = render_audio_block(routine, link, seconds, has_cards) if seconds else ""
     elif page.file.generated_by and (stretch := _stretch_for(page)) is not None:
         blocks = pages.render_stretch_blocks(stretch, link, card=has_cards)
+    elif src == paths.HOME_PAGE:
+        stretches = list(library.stretches.values())
+        blocks = pages.render_home_blocks(list(library.routines.values()), stretches, link)
     else:
         return html_text
     return pages.fill(html_text, blocks)

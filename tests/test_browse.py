@@ -1,16 +1,21 @@
 """Browsing by picture: a small figure beside every stretch in the index, from one small SVG
-file per stretch, light enough for a list of a thousand."""
+file per stretch, light enough for a list of a thousand; a home page that leads with the
+routines and the body areas."""
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from limber.figures.svg import THUMB_COLORS
 from limber.loading import load_library
+from limber.vocabulary import AREAS, label
+from limber.wording import minutes_text
 
 from .conftest import FIXTURES, ROOT
+from .test_build import text_of
 
 IMG = re.compile(r"<img [^>]*>")
 ITEM = re.compile(r'<li class="limber-item".*?</li>', re.S)
@@ -61,3 +66,44 @@ def test_a_stretch_with_no_figure_gets_a_faint_placeholder(fixture_site: Path) -
         root = _figure_file(fixture_site, slug)
         colours = {element.get("stroke") or element.get("fill") for element in root.iter()}
         assert colours - {None} == {THUMB_COLORS["prop"]}, slug
+
+
+def test_the_home_page_leads_with_routines_then_body_areas(real_site: Path) -> None:
+    library = load_library(ROOT, ROOT / "docs")
+    page = (real_site / "index.html").read_text(encoding="utf-8")
+    text = text_of(real_site / "index.html")
+    assert text.index("Routines") < text.index("Stretches by body area") < text.index("How it")
+    assert len(library.routines) >= 10
+    cards = re.findall(r'<ul class="limber-cards".*?</ul>', page, re.S)[0]
+    found = re.findall(r'href="routines/([a-z0-9-]+)\.html"', cards)
+    shortest_first = sorted(library.routines.values(), key=lambda r: (r.seconds.low, r.title))
+    assert found == [routine.slug for routine in shortest_first]  # every routine, once
+    for routine in library.routines.values():
+        meta = f"{minutes_text(routine.seconds)} · {len(routine.items)} stretches"
+        assert f'>{routine.title}</span><span class="limber-card-meta">{meta}<' in cards
+
+
+def test_each_body_area_tile_opens_the_index_filtered_to_it(real_site: Path) -> None:
+    library = load_library(ROOT, ROOT / "docs")
+    page = (real_site / "index.html").read_text(encoding="utf-8")
+    areas = re.findall(r'<ul class="limber-areas".*?</ul>', page, re.S)[0]
+    tiles = re.findall(r"<li>(.*?)</li>", areas)
+    assert len(tiles) == len(AREAS)  # every area has stretches (the coverage test holds it)
+    for tile, area in zip(tiles, AREAS, strict=True):
+        members = [s for s in library.stretches.values() if area in s.areas]
+        assert tile.startswith(f'<a href="stretches/index.html?area={area}">'), tile
+        src = re.search(r'<img class="limber-pic" src="stretches/figures/([a-z0-9-]+)\.svg"', tile)
+        assert src and src.group(1) in {s.slug for s in members if s.areas[0] == area}, area
+        assert f">{label(area)}</span>" in tile
+        assert f">{len(members)} stretch{'es' if len(members) != 1 else ''}</span>" in tile
+
+
+def test_the_home_page_cards_stay_out_of_search(real_site: Path) -> None:
+    """Routines and stretches are found on their own pages; the home page's cards and tiles
+    would only add a second, vaguer result for each."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    home = [doc for doc in index["docs"] if doc["location"].split("#")[0] in ("", "index.html")]
+    assert any(doc["title"] == "Stretches by body area" for doc in home)
+    text = " ".join(doc["text"] for doc in home)
+    assert "Five-minute desk break" not in text
+    assert not re.search(r"\d+ stretch", text)

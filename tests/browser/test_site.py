@@ -157,6 +157,31 @@ def test_search_finds_a_stretch_by_words_of_its_steps(context: Any, real_server:
     assert "Cat-cow" in result.inner_text()
 
 
+def test_a_body_area_on_the_home_page_opens_its_stretches(
+    context: Any, real_server: Server
+) -> None:
+    page = context.new_page()
+    page.goto(real_server.url + "index.html")
+    hips = real_names(area="hips")
+    page.get_by_role("link", name=f"Hips {len(hips)} stretches", exact=True).click()
+    page.wait_for_url("**/stretches/index.html?area=hips")
+    assert page.get_by_label("Area").input_value() == "hips"
+    shown = page.locator("[data-limber-list] > li:visible")
+    assert shown.locator("a").all_inner_texts() == hips
+    # Each one beside its figure: the first rows' pictures have loaded (the rest wait, lazily).
+    picture = shown.first.locator("img.limber-pic")
+    expect(picture).to_have_js_property("complete", True)
+    assert picture.evaluate("img => img.naturalWidth") > 0
+
+
+def test_a_routine_on_the_home_page_opens_it(context: Any, real_server: Server) -> None:
+    page = context.new_page()
+    page.goto(real_server.url + "index.html")
+    page.get_by_role("link", name=re.compile(r"^Five-minute desk break about")).click()
+    page.wait_for_url("**/routines/*.html")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Five-minute desk break")
+
+
 def test_search_finds_a_stretch_by_a_name_people_type(context: Any, real_server: Server) -> None:
     page = context.new_page()
     page.goto(real_server.url + "index.html")

@@ -10,6 +10,7 @@ A new page kind (the routine builder) is a new module here and its templates.
 """
 
 from limber.pages.body import BodyError, clean_body
+from limber.pages.home import mark_home, render_home_blocks
 from limber.pages.index import (
     render_routine_index,
     render_stretch_index_blocks,
@@ -36,8 +37,10 @@ __all__ = [
     "Link",
     "clean_body",
     "fill",
+    "mark_home",
     "marker",
     "qr_code",
+    "render_home_blocks",
     "render_routine_blocks",
     "render_routine_index",
     "render_routine_late_blocks",
