@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from limber.loading import Library, load_library
+from limber.paths import ROUTINES_DIR
+
+from ..conftest import ROOT
 from .conftest import Server
 
 SEED = ["Cat-cow", "Doorway stretch", "Seated thoracic rotation", "Standing side stretch",
@@ -88,3 +93,33 @@ def test_eight_stretches_still_fit_one_page(
     assert text.count("Calf wall stretch") == 2
     assert "Hold 5 s, 12 times" in text
     assert "An authored introduction" not in text
+
+
+ROUTINES = sorted(path.stem for path in (ROOT / "docs" / ROUTINES_DIR).glob("*.md"))
+
+
+@functools.cache
+def real_library() -> Library:
+    return load_library(ROOT, ROOT / "docs")
+
+
+def test_every_routine_file_is_printed_below() -> None:
+    assert sorted(real_library().routines) == ROUTINES
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("slug", ROUTINES)
+def test_every_routine_prints_on_one_page_with_every_stretch_in_order(
+    context: Any, real_server: Server, slug: str, paper: str, tmp_path: Path
+) -> None:
+    routine = real_library().routines[slug]
+    page = context.new_page()
+    text = printed(page, f"{real_server.url}routines/{slug}.html", paper, tmp_path / "r.pdf")
+    flat = " ".join(text.split())
+    assert routine.title in flat
+    start = 0
+    for item in routine.items:  # each one, in order (a stretch may come twice)
+        start = flat.index(item.stretch.name, start) + len(item.stretch.name)
+    assert "\u2026" not in flat  # whole sentences, never cut short
+    pictures = pictures_in_print(page)
+    assert len(pictures) == len(routine.items) and all(h > 30 for h in pictures), pictures
