@@ -216,6 +216,18 @@ def test_turning_the_head_shows_the_nose_in_the_front_view() -> None:
     assert any(s.part == "nose" for s in turned)
 
 
+def test_seated_on_a_chair_seen_from_the_front_the_hands_rest_on_the_thighs() -> None:
+    """The forearms come in toward the lap, as "hands resting on your thighs" says; they once
+    bent out to the sides, past the chair."""
+    figure = FigureSpec().check({"view": "front", "pose": "chair"})
+    _, joints = skeleton_front(figure.frames()[0], set(), "chair")
+    for side in ("", "far_"):
+        elbow, wrist, knee = joints[f"{side}elbow"], joints[f"{side}wrist"], joints[f"{side}knee"]
+        assert abs(wrist[0]) < abs(elbow[0]), side  # nearer the middle than the elbow
+        assert abs(wrist[0] - knee[0]) < 8, side  # over the thigh
+        assert wrist[1] > knee[1]  # above the lap
+
+
 def test_the_figure_model_imports_no_renderer() -> None:
     code = (
         "import sys, limber.model, limber.schema, limber.loading; "

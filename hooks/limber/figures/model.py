@@ -83,7 +83,7 @@ BASE: Mapping[str, Mapping[str, float]] = {
 # The front view's own bases: arms and legs hang at the sides (its angles open them outward).
 FRONT_BASE: Mapping[str, Mapping[str, float]] = {
     "standing": {"trunk": 180, "shoulder": 10, "elbow": 6},
-    "chair": {"trunk": 180, "shoulder": 10, "elbow": 20},
+    "chair": {"trunk": 180, "shoulder": 10, "elbow": -35},  # the hands rest on the thighs
     "sitting": {"trunk": 180, "shoulder": 25, "elbow": 0, "hip": 20},
     "kneeling": {"trunk": 180, "shoulder": 10, "elbow": 6},
 }
@@ -99,6 +99,7 @@ VIEW_BASES: Mapping[str, Mapping[str, Mapping[str, float]]] = {
 POSES = tuple(BASE)
 # What a figure may stand on or hold; their words are the catalogue's (figure.prop.*).
 PROPS = ("chair", "doorway", "wall", "foam-roller", "mat", "strap", "towel", "yoga-block")
+ARM_JOINTS = ("elbow", "wrist", "fingers", "far_elbow", "far_wrist", "far_fingers")
 SEATED = ("chair", "sitting")  # the pelvis rests on something, not the feet
 FLOOR_POSES = ("sitting", "kneeling", "lunge", "all-fours", "heels", "lying", "lying-flat",
                "lying-front", "lying-side")  # fmt: skip
@@ -395,8 +396,9 @@ def _props(figure: Figure, joints: dict[str, Point], floor: float) -> list[Shape
     xs = [p[0] for p in joints.values()]
     left, right = min(xs) - 14, max(xs) + 14
     props = set(figure.props) | ({"chair"} if figure.pose == "chair" else set())
-    if figure.view == "top":  # the mat seen from above: a wide band under the whole figure
-        ys = [p[1] for p in joints.values()]
+    if figure.view == "top":  # the mat seen from above: a band under the body and legs
+        # (arms spread in a T reach past it, as on a real mat, which keeps the figure large)
+        ys = [p[1] for name, p in joints.items() if not name.startswith(ARM_JOINTS)]
         middle = (min(ys) + max(ys)) / 2
         height = max(ys) - min(ys) + 36
         shapes.append(_line((left, middle), (right, middle), height, "mat", "ground"))
