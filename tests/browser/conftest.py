@@ -29,6 +29,10 @@ ARGS = [
 ]  # fmt: skip
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 T0 = datetime(2026, 3, 2, 9, 0, 0)
+# The fake clock is installed this long before T0, so that pausing at T0 is still ahead of it
+# however slowly a busy machine gets there (one second was too little: "cannot fast-forward to
+# the past").
+CLOCK_START = T0 - timedelta(minutes=5)
 
 
 def _missing(what: str) -> None:
@@ -138,7 +142,7 @@ def paused_page(context: Any) -> Any:
     new = context.new_page()
     new.errors = []
     new.on("pageerror", lambda error: new.errors.append(str(error)))
-    new.clock.install(time=T0 - timedelta(seconds=1))
+    new.clock.install(time=CLOCK_START)
     new.clock.pause_at(T0)
     return new
 
