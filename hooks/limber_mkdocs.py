@@ -26,12 +26,14 @@ from limber import (
     builder,
     colours,
     html,
+    languages,
     limits,
     messages,
     offline,
     pages,
     paths,
     sanitize,
+    translations,
 )
 from limber import cache as seals
 from limber.audio.build import AudioFiles, build_routine_audio
@@ -50,6 +52,9 @@ _audio = AudioFiles()
 _serving = False
 _final_site: Path | None = None  # where the finished site goes; MkDocs writes beside it first
 _building: Path | None = None
+_language = messages.SOURCE_LANGUAGE  # this build's language (the theme's); others build below
+_translated: translations.Translations | None = None
+_fallbacks: dict[str, str] = {}  # page source path → link to its English original
 
 
 class _WarningCount(logging.Handler):
@@ -78,9 +83,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Choose the catalogue of the theme's language; load Limber's styles and scripts on every
     page; build into a fresh folder beside ``site/``, moved into place only if the whole build
     succeeds."""
-    messages.use(config.theme.get("language") or messages.SOURCE_LANGUAGE)
-    global _final_site, _building
-    if not _serving and _building is None:
+    global _final_site, _building, _language
+    _language = config.theme.get("language") or messages.SOURCE_LANGUAGE
+    messages.use(_language)
+    if not _serving and _building is None and not _is_translation_build():
         _final_site = Path(config.site_dir)
         _building = atomic.fresh_folder(_final_site)
         config.site_dir = str(_building)
@@ -92,7 +98,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for name in (assets.DATA_SCRIPT, *assets.SCRIPTS):
         if paths.asset(name) not in config.extra_javascript:
             config.extra_javascript.append(paths.asset(name))
+    if translations.target_languages():
+        # The theme's language switcher, with Limber's own menu (theme/partials/alternate.html).
+        if str(languages.THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(languages.THEME_DIR))
+        config.extra["alternate"] = True  # shows the menu; its links are set page by page
+    config.nav = languages.translate_nav(config.nav)
+    if _is_translation_build():
+        config.site_description = messages.text("language.site_description")
     return config
+
+
+def _is_translation_build() -> bool:
+    return _language != messages.SOURCE_LANGUAGE
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -104,6 +122,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _library = load_library(root, Path(config.docs_dir), _theme_has(config), warnings)
         for problem in warnings:  # removed by the sanitizer; strict mode fails on these
             log.warning(str(problem))
+        # Every language's translations are checked by the English build, before site/ is
+        # touched: a bad one fails the build and leaves the last good site alone.
+        global _translated
+        _translated = translations.load_translations(root, Path(config.docs_dir), _library)
+        if _is_translation_build():
+            _library = translations.translate_library(_library, _translated, _language)
+        else:
+            for stale in _translated.stale:
+                log.info(f"Limber: {translations.stale_message(stale)}")
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -147,7 +174,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     for site_path, icon in offline.write_icons(_cache(config) / "icons").items():
         files.append(File.generated(config, site_path, abs_src_path=str(icon)))
-    manifest = offline.render_manifest(config.site_name, config.site_description or "")
+    manifest = offline.render_manifest(
+        config.site_name, config.site_description or "", messages.current().language
+    )
     files.append(File.generated(config, paths.MANIFEST, content=json.dumps(manifest, indent=1)))
     printed = _print_files(config, library)
     for site_path, cached in printed.files.items():
@@ -157,12 +186,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for slug, stretch in library.stretches.items():
         picture = thumbnail(stretch.figure, stretch.areas)
         files.append(File.generated(config, paths.figure_thumbnail(slug), content=picture))
+    _lay_translations(files, config)
     index = add(paths.STRETCH_INDEX, in_nav=True)
     stretch_files = {slug: add(paths.stretch_page(slug)) for slug in library.stretches}
+    stretch_translations = _translations_of("stretch")
     for slug, file in stretch_files.items():
-        # "Edit this page" opens the stretch's own file, beside docs/ in the repository.
-        source = root / library.stretches[slug].path
+        # "Edit this page" opens the stretch's own file (or its translation), beside docs/.
+        translation = stretch_translations.get(slug)
+        source = root / (translation.path if translation else library.stretches[slug].path)
         file.edit_uri = os.path.relpath(source, config.docs_dir).replace(os.sep, "/")
+        if _is_translation_build() and translation is None:
+            _fallbacks[file.src_uri] = languages.page_in(
+                messages.SOURCE_LANGUAGE, file.url, _language
+            )
     builder_page = add(paths.BUILDER_PAGE, in_nav=True)
     routine_index = None
     if files.get_file_from_path(paths.ROUTINE_INDEX) is None:
@@ -178,6 +214,39 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             routines, _linker(files, routine_index)
         )
     return files
+
+
+def _translations_of(kind: translations.Kind) -> dict[str, translations.Translation]:
+    if _translated is None or not _is_translation_build():
+        return {}
+    return _translated.of(_language, kind)
+
+
+def _lay_translations(files: Files, config: MkDocsConfig) -> None:
+    """Translation files are not pages of their own: in a language's build, each one's text
+    takes its original's place; an authored page without one is shown in English with a
+    notice."""
+    for file in list(files):
+        if translations.is_translation(Path(file.src_uri)):
+            files.remove(file)
+    global _fallbacks
+    _fallbacks = {}
+    if not _is_translation_build():
+        return
+    root = Path(config.config_file_path).parent
+    laid = _translations_of("page") | {
+        paths.routine_page(slug): t for slug, t in _translations_of("routine").items()
+    }
+    for file in files.documentation_pages():
+        translation = laid.get(file.src_uri)
+        if translation is None:
+            _fallbacks[file.src_uri] = languages.page_in(
+                messages.SOURCE_LANGUAGE, file.url, _language
+            )
+            continue
+        file.content_string = (root / translation.path).read_text(encoding="utf-8-sig")
+        source = root / translation.path
+        file.edit_uri = os.path.relpath(source, config.docs_dir).replace(os.sep, "/")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -237,8 +306,25 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         stretches = list(library.stretches.values())
         blocks = pages.render_home_blocks(list(library.routines.values()), stretches, link)
     else:
+        return _with_notice(html_text, page)
+    return _with_notice(pages.fill(html_text, blocks), page)
+
+
+def _with_notice(html_text: str, page: Page) -> str:
+    """A page not translated into this build's language: the notice above its English text."""
+    original = _fallbacks.get(page.file.src_uri)
+    if original is None:
         return html_text
-    return pages.fill(html_text, blocks)
+    return languages.add_fallback_notice(
+        html_text, original, generated=bool(page.file.generated_by)
+    )
+
+
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    """The language switcher's links: the same page in each language."""
+    if translations.target_languages():
+        context["limber_alternates"] = languages.alternates(page.url, _language)
+    return context
 
 
 @event_priority(-200)  # last: after Material's offline plugin (-100) writes its search index
@@ -248,14 +334,50 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _serving:  # a cached preview would hide the edit just saved
         return
     site = Path(config.site_dir)
-    offline.write_site_zip(site)
-    precache = offline.collect_precache(site)
+    if not _is_translation_build():
+        for language in translations.target_languages():
+            _build_language(config, language, site / paths.language_dir(language))
+        messages.use(_language)
+        offline.write_site_zip(site)  # every language: the folder opens in any of them
+    # Each language's service worker keeps its own folder: English leaves the others out.
+    others = [paths.language_dir(code) for code in translations.target_languages()]
+    precache = offline.collect_precache(site, [] if _is_translation_build() else others, _language)
     (site / paths.SERVICE_WORKER).write_text(offline.render_service_worker(precache), "utf-8")
     log.info(
         f"Limber: offline precache {len(precache.files)} files, "
         f"{precache.size / 1_000_000:.1f} MB, cache limber-{precache.version}"
     )
-    _finish(config, keep=not (config.strict and _warnings.count))
+    if not _is_translation_build():
+        _finish(config, keep=not (config.strict and _warnings.count))
+
+
+def _build_language(config: MkDocsConfig, language: str, site_dir: Path) -> None:
+    """The whole site once more in ``language``, into its folder of the site being built: the
+    same configuration with the theme (and so search and Material's words) in that language."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_url = (
+        f"{config.site_url.rstrip('/')}/{paths.language_dir(language)}/"
+        if config.site_url
+        else None
+    )
+    overrides: dict[str, Any] = {"site_dir": str(site_dir), "strict": config.strict}
+    if site_url:
+        overrides["site_url"] = site_url
+    translated = load_config(config_file=config.config_file_path, **overrides)
+    translated.theme["language"] = language
+    # MkDocs loads this module once per process: the language's build runs these same events,
+    # so the English build's state is put back after it.
+    state = {name: globals()[name] for name in _BUILD_STATE}
+    try:
+        build(translated)
+    finally:
+        globals().update(state)
+        messages.use(_language)
+
+
+_BUILD_STATE = ("_library", "_printed", "_audio", "_language", "_translated", "_fallbacks")
 
 
 def on_build_error(error: Exception) -> None:
@@ -285,6 +407,9 @@ def _finish(config: MkDocsConfig | None, *, keep: bool) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the figure and timer in (after search indexing); with a ``site_url``, make a stretch
     page's card its social preview image."""
+    if translations.target_languages():
+        links = languages.render_hreflang(page.url, _language, config.site_url)
+        output = output.replace("</head>", links + "\n</head>", 1)
     if (routine := _routine_for(page)) is not None:
         return pages.fill(output, pages.render_routine_late_blocks(routine))
     stretch = _stretch_for(page) if page.file.generated_by else None
@@ -314,7 +439,9 @@ def _cache(config: MkDocsConfig) -> Path:
     """The cache folder, as real folders: a link committed in its place is removed."""
     root = Path(config.config_file_path).parent
     seals.safe_folder(root / ".cache")
-    return seals.safe_folder(root / paths.CACHE_DIR)
+    cache = seals.safe_folder(root / paths.CACHE_DIR)
+    # Each language its own: a build prunes what it did not use from its cache.
+    return seals.safe_folder(cache / _language) if _is_translation_build() else cache
 
 
 def _audio_files(config: MkDocsConfig, library: Library) -> AudioFiles:

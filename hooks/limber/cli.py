@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from limber import content, paths, schema
+from limber import content, paths, schema, translations
 from limber.figures.raster import contact_sheet
-from limber.loading import load_library, load_stretches
+from limber.loading import Library, load_library, load_stretches
 from limber.problems import ContentError, Problem, escaped
 
 
@@ -48,11 +48,18 @@ def _property(text: str) -> str:
 def check(root: Path, paths: Sequence[str], style: str) -> int:
     """Validate all content, print the problems of ``paths`` (or all) and the advice on style,
     return the exit code: 1 for any problem; advice alone never fails."""
+    library = None
     try:
-        load_library(root, _docs_dir(root))
+        library = load_library(root, _docs_dir(root))
         problems: list[Problem] = []
     except ContentError as error:
         problems = error.problems
+    translated = None
+    if library is not None:
+        try:
+            translated = translations.load_translations(root, _docs_dir(root), library)
+        except ContentError as error:
+            problems += error.problems
     stretches, _ = load_stretches(root)
     advised = [item for stretch in stretches.values() for item in content.advice(stretch)]
     if paths:
@@ -63,6 +70,8 @@ def check(root: Path, paths: Sequence[str], style: str) -> int:
         print(format_problem(problem, style))
     for item in sorted(advised):
         print(format_advice(item, style))
+    if library is not None and translated is not None:
+        report_translations(root, library, translated, style, paths)
     tips = f" ({_count(len(advised), 'piece')} of advice above; advice never fails a build)"
     if problems:
         files = len({problem.path for problem in problems})
@@ -76,17 +85,71 @@ def check(root: Path, paths: Sequence[str], style: str) -> int:
     return 0
 
 
+def report_translations(
+    root: Path,
+    library: Library,
+    translated: translations.Translations,
+    style: str,
+    paths: Sequence[str] = (),
+) -> None:
+    """Each language's coverage, then each translation older than its original (a report:
+    an out-of-date translation is still published, and never fails the check)."""
+    pages = translations.authored_pages(_docs_dir(root))
+    for report in translations.coverage(library, translated, pages):
+        print(f"Translations: {report.summary()}.", file=sys.stderr)
+    wanted = {Path(path).resolve() for path in paths}
+    for stale in translated.stale:
+        if wanted and (root / stale.path).resolve() not in wanted:
+            continue
+        print(format_advice(translations.stale_message(stale), style, "out of date"))
+
+
+def translation_hash(root: Path, files: Sequence[str], write: bool) -> int:
+    """Print the hash of each translation's original (what it records); with ``write``, record
+    it in the translation file."""
+    status = 0
+    for name in files:
+        file = (root / name) if not Path(name).is_absolute() else Path(name)
+        parts = paths.translation_parts(file.name)
+        if parts is None:
+            print(f"limber translation-hash: {name} is not a translation (<name>.<language>.md)",
+                  file=sys.stderr)  # fmt: skip
+            status = 1
+            continue
+        original = file.with_name(f"{parts[0]}.md")
+        digest, problems = translations.hash_of_file(root, _docs_dir(root), original)
+        if problems or not digest:
+            for problem in problems or [Problem(name, 0, "file", "its original is missing")]:
+                print(format_problem(problem, "text"), file=sys.stderr)
+            status = 1
+            continue
+        if write:
+            text = file.read_text(encoding="utf-8")
+            key = translations.HASH_KEY
+            lines = text.split("\n")
+            for number, line in enumerate(lines[1:], 1):
+                if line.startswith(f"{key}:"):
+                    lines[number] = f"{key}: {digest}"
+                    break
+                if line.rstrip() == "---":
+                    lines.insert(1, f"{key}: {digest}")
+                    break
+            file.write_text("\n".join(lines), encoding="utf-8")
+        print(f"{name}: {digest}")
+    return status
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def format_advice(item: Problem, style: str) -> str:
+def format_advice(item: Problem, style: str, kind: str = "advice") -> str:
     """Advice on style, marked as such so nobody mistakes it for a problem."""
     if style == "github":
         path, field = (_property(text) for text in (item.path, item.field))
         message = escaped(item.message).replace("%", "%25")
-        return f"::notice file={path},title=advice: {field}::{message}"
-    return escaped(f"{item.path}: advice: {item.field}: {item.message}")
+        return f"::notice file={path},title={kind}: {field}::{message}"
+    return escaped(f"{item.path}: {kind}: {item.field}: {item.message}")
 
 
 def slugify(name: str) -> str:
@@ -179,12 +242,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures_parser.add_argument(
         "--out", type=Path, default=Path(CONTACT_SHEET), help=f"where to write it ({CONTACT_SHEET})"
     )
+    hash_parser = commands.add_parser(
+        "translation-hash", help="print (or --write) the hash a translation records"
+    )
+    hash_parser.add_argument("files", nargs="+", help="translation files, e.g. x.es.md")
+    hash_parser.add_argument("--write", action="store_true", help="record it in each file")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root, args.paths, args.format)
     if args.command == "schema":
         return write_schema(root, args.check)
+    if args.command == "translation-hash":
+        return translation_hash(root, args.files, args.write)
     if args.command == "figures":
         return write_contact_sheet(root, args.out)
     return new(root, args.name)

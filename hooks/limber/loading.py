@@ -21,6 +21,7 @@ from limber.paths import (
     figure_thumbnail,
     routine_audio,
     stretch_page,
+    translation_parts,
 )
 from limber.problems import ContentError, Problem, bounded, did_you_mean, found
 from limber.timing import DEFAULT_REST
@@ -399,6 +400,7 @@ def load_stretches(
     problems."""
     folder = root / STRETCHES_DIR
     paths = sorted(files) if files is not None else sorted(folder.glob("*.md"))
+    paths = [path for path in paths if translation_parts(path.name) is None]  # translations.py
     stretches: list[Stretch] = []
     name_lines: dict[str, int] = {}
     alias_lines: dict[str, int] = {}
@@ -453,7 +455,11 @@ def _name_clashes(
 def routine_files(docs_dir: Path) -> list[Path]:
     """The routine pages: every ``docs/routines/<slug>.md`` but the folder's index."""
     folder = docs_dir / ROUTINES_DIR
-    return sorted(file for file in folder.glob("*.md") if file.stem not in ("index", "README"))
+    return sorted(
+        file
+        for file in folder.glob("*.md")
+        if file.stem not in ("index", "README") and translation_parts(file.name) is None
+    )
 
 
 def load_routines(

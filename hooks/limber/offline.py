@@ -54,12 +54,31 @@ def _site_files(site_dir: Path, exclude: Iterable[str]) -> Iterator[tuple[Path, 
             yield path, relative
 
 
-def collect_precache(site_dir: Path) -> Precache:
-    """Every file of the built site worth having offline, with a hash of all their contents."""
+def search_language_files(language: str) -> tuple[str, ...]:
+    """The search worker's stemming files for a language other than English (Material's)."""
+    if language == "en":
+        return ()
+    folder = "assets/javascripts/lunr/min"
+    return (f"{folder}/lunr.stemmer.support.min.js", f"{folder}/lunr.{language}.min.js")
+
+
+def collect_precache(
+    site_dir: Path, other_languages: Iterable[str] = (), language: str = "en"
+) -> Precache:
+    """Every file of the built site worth having offline, with a hash of all their contents;
+    the folders of ``other_languages`` (each with a service worker of its own) left out, and the
+    search stemming of the site's ``language`` kept in."""
     digest = hashlib.sha256()
     files: list[str] = []
     size = 0
-    for path, relative in _site_files(site_dir, PRECACHE_EXCLUDE):
+    exclude = (*PRECACHE_EXCLUDE, *(f"{folder}/*" for folder in other_languages))
+    keep = search_language_files(language)
+    for path in (site_dir / name for name in keep):
+        if path.is_file():
+            files.append(path.relative_to(site_dir).as_posix())
+            size += path.stat().st_size
+            digest.update(path.read_bytes())
+    for path, relative in _site_files(site_dir, exclude):
         data = path.read_bytes()
         digest.update(relative.encode() + b"\0" + hashlib.sha256(data).digest())
         files.append(relative)
@@ -75,9 +94,11 @@ def render_service_worker(precache: Precache) -> str:
     return script.replace("__VERSION__", json.dumps(precache.version)).replace("__FILES__", files)
 
 
-def render_manifest(name: str, description: str) -> dict[str, Any]:
-    """The web app manifest, with paths relative to the site root where it lives."""
+def render_manifest(name: str, description: str, language: str = "en") -> dict[str, Any]:
+    """The web app manifest, with paths relative to the site root where it lives (each
+    language's site has its own, in its own language)."""
     return {
+        "lang": language,
         "name": name,
         "short_name": name,
         "description": description,

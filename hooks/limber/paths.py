@@ -8,6 +8,8 @@ template. Paths are site-relative with ``/`` separators, as MkDocs' ``File`` wan
 
 from __future__ import annotations
 
+import re
+
 STRETCHES_DIR = "stretches"  # beside mkdocs.yml
 ROUTINES_DIR = "routines"  # inside docs_dir
 RESERVED_SLUGS = ("index",)  # stretches/index.md is the generated stretch index
@@ -33,6 +35,24 @@ FIGURES_DIR = "stretches/figures"  # one small standalone SVG per stretch, for l
 CARDS_DIR = "cards"
 ALL_CARDS_PDF = {"A4": "cards/stretch-cards.pdf", "Letter": "cards/stretch-cards-letter.pdf"}
 CARD_PDFS = ("cards/*.pdf", "cards/routines/*.pdf")  # patterns of every card PDF
+
+
+# A translation sits beside its original as ``<stem>.<language>.md`` (``cat-cow.es.md``), the
+# language written as MkDocs' theme.language writes it (es, pt-br).
+TRANSLATION_NAME = re.compile(
+    r"^(?P<stem>[^.]+)\.(?P<language>[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)\.md$"
+)
+
+
+def translation_parts(file_name: str) -> tuple[str, str] | None:
+    """``(stem, language)`` of a translation's file name (``cat-cow.es.md``), else None."""
+    match = TRANSLATION_NAME.match(file_name)
+    return (match["stem"], match["language"]) if match else None
+
+
+def language_dir(language: str) -> str:
+    """Where a language's site goes inside the built site (``es``); English is the root."""
+    return language
 
 
 def stretch_page(slug: str) -> str:

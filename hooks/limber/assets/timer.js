@@ -189,7 +189,10 @@
   function say(text) {
     if (!prefs().voice || core.muted || !root.speechSynthesis) return;
     root.speechSynthesis.cancel();
-    root.speechSynthesis.speak(new root.SpeechSynthesisUtterance(text.replace(/ · /g, ". ")));
+    var utterance = new root.SpeechSynthesisUtterance(text.replace(/ · /g, ". "));
+    // The page's language picks the voice: Spanish words in a Spanish voice.
+    utterance.lang = (root.document && root.document.documentElement.lang) || "en";
+    root.speechSynthesis.speak(utterance);
   }
 
   /* ---------- One timer on the page ---------- */

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from limber import cache as seals
-from limber import timing
+from limber import messages, timing
 from limber.audio import clips, cues
 from limber.loading import Library
 from limber.model import Routine
@@ -61,7 +61,7 @@ def render_track(
     the build made, in the site's language (a spawned worker would start in English)."""
     from limber.audio import speech, track
 
-    voice = speech.load_voice()
+    voice = speech.load_voice(messages.current().language)
     length = sum(step.duration for step in routine.shortest_plan)
     sheet = cues.cue_sheet(routine) if sheet is None else sheet
     samples = track.mix(sheet, voice.say, voice.sample_rate, length)
@@ -85,7 +85,7 @@ def load_voice_identity() -> tuple[str, str]:
     if "MP3" not in soundfile.available_formats():
         return "", "this libsndfile cannot write MP3 (it needs version 1.1 or later)"
     try:
-        return speech.load_voice().identity, ""
+        return speech.load_voice(messages.current().language).identity, ""
     except speech.SpeechUnavailable as error:
         return "", str(error)
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from limber import cache as seals
+from limber import messages
 from limber.messages import text
 from limber.model import Stretch
 
@@ -55,7 +56,7 @@ def write_clips(texts: dict[str, dict[str, str]], target: Path) -> None:
 
     from limber.audio import speech, track
 
-    voice = speech.load_voice()
+    voice = speech.load_voice(messages.current().language)
 
     def mp3(text: str) -> str:
         buffer = io.BytesIO()

@@ -1,0 +1,131 @@
+"""The site in several languages: English at the root, each other language in its own folder.
+
+Each language is a whole MkDocs build of the same content into ``site/<code>/`` with the theme in
+that language (its own search index with that language's stemming, Material's words, ``<html
+lang>``) and Limber's catalogue, content translations laid over the originals
+(``translations.py``). This module holds what those builds share and needs no MkDocs: which
+languages there are, where the same page is in each, the switcher's and ``hreflang`` links, the
+navigation's words and the notice on a page not yet translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from limber import messages
+from limber.paths import (
+    BUILDER_PAGE,
+    CONTRIBUTOR_GUIDE,
+    ROUTINE_INDEX,
+    SAFETY_PAGE,
+    STRETCH_INDEX,
+    language_dir,
+)
+from limber.templating import render
+from limber.translations import target_languages
+
+# Templates of the theme that Limber overrides (the language switcher), put before the theme's.
+THEME_DIR = Path(__file__).parent / "theme"
+
+# The navigation's pages and the catalogue key of each one's tab.
+NAV_KEYS: Mapping[str, str] = {
+    "index.md": "nav.home",
+    STRETCH_INDEX: "nav.stretches",
+    ROUTINE_INDEX: "nav.routines",
+    BUILDER_PAGE: "nav.builder",
+    SAFETY_PAGE: "nav.safety",
+    CONTRIBUTOR_GUIDE: "nav.contributing",
+}
+
+
+def site_languages() -> tuple[str, ...]:
+    """Every language the site is built in, English first."""
+    return (messages.SOURCE_LANGUAGE, *target_languages())
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language (``Español``), for the switcher."""
+    return messages.load(code).text("language.name")
+
+
+def _prefix(language: str) -> str:
+    return "" if language == messages.SOURCE_LANGUAGE else language_dir(language) + "/"
+
+
+def page_in(language: str, page_url: str, current: str) -> str:
+    """The link from a page (``page_url`` within the ``current`` language's site) to the same
+    page in ``language``, relative, so that it works from a folder and offline."""
+    up = "../" * page_url.count("/")
+    if current != messages.SOURCE_LANGUAGE:
+        up += "../"  # out of this language's folder to the site's root
+    return f"{up}{_prefix(language)}{page_url}"
+
+
+def absolute_page(language: str, page_url: str, site_url: str) -> str:
+    """The same page's URL in ``language`` on the published site (``site_url`` is the root)."""
+    return f"{site_url.rstrip('/')}/{_prefix(language)}{page_url}"
+
+
+def alternates(page_url: str, current: str) -> list[dict[str, Any]]:
+    """The switcher's entries for a page: each language's name, code, link and whether it is
+    the page's own."""
+    return [
+        {
+            "lang": code,
+            "name": language_name(code),
+            "href": page_in(code, page_url, current),
+            "current": code == current,
+        }
+        for code in site_languages()
+    ]
+
+
+def render_hreflang(page_url: str, current: str, site_url: str | None) -> str:
+    """``<link rel="alternate" hreflang>`` for every language of the page, English also as
+    ``x-default``; absolute when the site's URL is known, as search engines want them."""
+    links = []
+    for code in site_languages():
+        href = (
+            absolute_page(code, page_url, site_url)
+            if site_url
+            else page_in(code, page_url, current)
+        )
+        links.append((code, href))
+    links.append(("x-default", links[0][1]))
+    return render("hreflang.html", links=links).rstrip("\n")
+
+
+def translate_nav(nav: Any) -> Any:
+    """MkDocs' ``nav`` setting with the tabs of Limber's pages in the site's language."""
+    if isinstance(nav, list):
+        return [translate_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        translated = {}
+        for title, target in nav.items():
+            key = NAV_KEYS.get(target) if isinstance(target, str) else None
+            translated[messages.text(key) if key else title] = translate_nav(target)
+        return translated
+    return nav
+
+
+def render_fallback_notice(original_href: str) -> Markup:
+    """The notice above a page shown in English because it is not translated yet, in the page's
+    language, with the English text marked as English for screen readers (``lang``)."""
+    return Markup(render("fallback_notice.html", href=original_href).rstrip("\n"))
+
+
+def add_fallback_notice(html_text: str, original_href: str, *, generated: bool) -> str:
+    """A page's HTML with the notice: a generated page (words in the page's language around an
+    English text) has it under its title; an authored page has it first, and all of its text
+    marked as English."""
+    notice = render_fallback_notice(original_href)
+    if not generated:
+        return f'{notice}\n<div lang="{messages.SOURCE_LANGUAGE}">\n{html_text}\n</div>'
+    head, found, rest = html_text.partition("</h1>")
+    if not found:
+        return f"{notice}\n{html_text}"
+    return f"{head}</h1>\n{notice}{rest}"

@@ -1,0 +1,174 @@
+"""The Spanish site in Chromium: the timer by the contract's Spanish names and words (SPEC
+section 9), the builder and the printed sheet, a page not yet translated, the language switcher,
+search with Spanish stemming, and axe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from limber import messages
+
+from .conftest import Server, axe_serious
+from .test_print import print_page
+from .test_timer import Timer
+
+SPANISH = messages.load("es")
+ROUTINE = "es/routines/ease-upper-back-tightness.html"
+STRETCHES = Path(__file__).parents[2] / "stretches"
+# The first stretch with no Spanish translation yet: its Spanish page falls back to English.
+UNTRANSLATED_SLUG = next(
+    p.stem for p in sorted(STRETCHES.glob("*.md"))
+    if "." not in p.stem and not (STRETCHES / f"{p.stem}.es.md").exists()
+)  # fmt: skip
+UNTRANSLATED = f"es/stretches/{UNTRANSLATED_SLUG}.html"
+
+
+def _name(slug: str) -> str:
+    """A stretch's Spanish name, from its translation file."""
+    text = (STRETCHES / f"{slug}.es.md").read_text("utf-8")
+    return next(line[6:].strip() for line in text.splitlines() if line.startswith("name: "))
+
+
+def test_a_per_side_hold_in_spanish(page: Any, real_server: Server) -> None:
+    page.goto(real_server.url + "es/stretches/doorway-stretch.html")
+    timer = Timer(page)
+    assert timer.visible_buttons() == ["Empezar"]
+    timer.press("Empezar")
+    assert "Izquierda" in timer.words
+    timer.wait(5.1)
+    assert timer.words.startswith("Izquierda")
+    assert timer.time == "0:15"
+    timer.press("Pausa")
+    timer.wait(30)
+    assert timer.time == "0:15"
+    timer.press("Seguir").wait(15)
+    assert "Derecha" in timer.words
+    timer.wait(5)
+    assert timer.words.startswith("Derecha")
+    timer.wait(15)
+    assert timer.words.startswith("Terminado")
+    assert timer.visible_buttons() == [SPANISH.text("timer.back"), "Reiniciar"]
+
+
+def test_breath_pacing_in_spanish_with_the_translated_cues(page: Any, real_server: Server) -> None:
+    page.goto(real_server.url + "es/stretches/cat-cow.html")
+    timer = Timer(page).press("Empezar").wait(5.1)
+    assert timer.words.startswith("Inhala · Vaca")
+    assert page.locator(".lt-detail").inner_text() == "Respiración 1 de 10"
+    timer.wait(4)
+    assert timer.words.startswith("Exhala · Gato")
+    timer.press("Saltar")
+    assert timer.words.startswith("Terminado")
+
+
+def test_the_spanish_routine_plays_to_the_end_with_rests(page: Any, real_server: Server) -> None:
+    page.goto(real_server.url + ROUTINE)
+    timer = Timer(page)
+    page.evaluate(
+        """() => { window.__said = [];
+        const live = document.querySelector(".limber-timer [aria-live='polite']");
+        new MutationObserver(() => window.__said.push(live.textContent))
+          .observe(live, {childList: true, characterData: true, subtree: true}); }"""
+    )
+    timer.press("Empezar")
+    assert page.locator(".lt-position").inner_text() == "Estiramiento 1 de 7"
+    timer.wait(5 + 80 + 1)
+    assert timer.words == f"Descanso · Siguiente: {_name('doorway-stretch')}"
+    timer.wait(600)
+    said = [w for w in page.evaluate("window.__said") if not w.startswith(("Inhala", "Exhala"))]
+    rests = [w for w in said if w.startswith("Descanso")]
+    following = ["doorway-stretch", "seated-thoracic-rotation", "standing-side-stretch",
+                 "neck-side-tilt", "childs-pose", "foam-roller-upper-back"]  # fmt: skip
+    assert rests == [f"Descanso · Siguiente: {_name(slug)}" for slug in following]
+    assert said[-1].startswith("Terminado")
+    assert any(w.startswith("Izquierda") for w in said) and any(
+        w.startswith("Derecha") for w in said
+    )
+
+
+def test_the_builder_in_spanish_builds_and_shares(page: Any, real_server: Server) -> None:
+    page.goto(real_server.url + "es/builder.html")
+    for slug in ("cat-cow", "doorway-stretch"):
+        page.get_by_role("button", name=f"Añadir {_name(slug)}", exact=True).click()
+    chosen = page.locator("[data-lb-chosen] li")
+    expect(chosen).to_have_count(2)
+    assert page.get_by_role("button", name=f"Subir {_name('doorway-stretch')}").is_visible()
+    link = page.get_by_role("textbox", name="Enlace para compartir").input_value()
+    assert link.startswith(real_server.url + "es/builder.html")
+    page.goto(link)
+    expect(page.get_by_role("button", name="Empezar", exact=True)).to_be_visible()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_spanish_routine_sheet_prints_in_spanish(
+    context: Any, real_server: Server, paper: str, tmp_path: Path
+) -> None:
+    page = context.new_page()
+    page.goto(real_server.url + ROUTINE)
+    text = print_page(page, paper, tmp_path / "hoja.pdf")
+    names = [_name(slug) for slug in ("cat-cow", "doorway-stretch", "childs-pose")]
+    positions = [text.index(name) for name in names]
+    assert positions == sorted(positions)
+    assert "Suelta la tensión de la espalda alta" in text
+    assert SPANISH.text("safety.stop") in " ".join(text.split())
+
+
+def test_a_page_not_yet_translated_says_so_in_spanish(page: Any, real_server: Server) -> None:
+    page.goto(real_server.url + UNTRANSLATED)
+    notice = page.get_by_role("note").filter(has_text=SPANISH.text("language.fallback"))
+    expect(notice).to_be_visible()
+    notice.get_by_role("link", name=SPANISH.text("language.fallback_link")).click()
+    assert page.url == real_server.url + f"stretches/{UNTRANSLATED_SLUG}.html"
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_the_switcher_keeps_the_reader_on_the_same_page(page: Any, real_server: Server) -> None:
+    page.goto(real_server.url + "stretches/cat-cow.html")
+    page.get_by_role("button", name="Select language").hover()
+    page.get_by_role("link", name="Español").click()
+    assert page.url == real_server.url + "es/stretches/cat-cow.html"
+    assert page.get_by_role("heading", level=1).inner_text() == "Gato-vaca"
+    page.get_by_role("button", name=SPANISH_SELECT).hover()
+    page.get_by_role("link", name="English").click()
+    assert page.url == real_server.url + "stretches/cat-cow.html"
+
+
+SPANISH_SELECT = "Seleccionar idioma"
+
+
+def test_search_in_spanish_finds_spanish_pages(context: Any, real_server: Server) -> None:
+    """The Spanish index (lunr's Spanish support) finds a plural from its singular, accents and
+    all: no page says "omóplato", many say "omóplatos"."""
+    index = STRETCHES.glob("*.es.md")
+    assert not any("omóplato " in path.read_text("utf-8") for path in index)
+    page = context.new_page()
+    page.goto(real_server.url + "es/index.html")
+    search = page.get_by_role("textbox", name="Búsqueda")
+    search.press_sequentially("omóplato", delay=30)
+    result = page.locator(".md-search-result__item").first
+    result.wait_for()
+    assert page.locator(".md-search-result").get_attribute("lang") in (None, "es")
+    assert page.locator("html").get_attribute("lang") == "es"
+    search.fill("")
+    search.press_sequentially("gato", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_contain_text("Gato-vaca")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(
+    "path", ["es/index.html", "es/stretches/cat-cow.html", ROUTINE, UNTRANSLATED, "es/builder.html"]
+)
+def test_axe_on_spanish_pages(
+    browser: Any, real_server: Server, path: str, width: int, scheme: str
+) -> None:
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = ctx.new_page()
+    page.goto(real_server.url + path)
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert axe_serious(page) == []
+    ctx.close()

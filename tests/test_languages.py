@@ -1,0 +1,127 @@
+"""The site in Spanish (SPEC section 9), built from the real content; a third language from a
+catalogue and content files alone."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from limber import languages, messages
+
+from .conftest import ROOT, build, make_site
+
+SPANISH = messages.load("es")
+
+
+def _translated(kind: str = "stretches") -> set[str]:
+    folder = ROOT / kind if kind == "stretches" else ROOT / "docs" / "routines"
+    return {path.name.split(".")[0] for path in folder.glob("*.es.md")}
+
+
+def _html(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_every_stretch_and_routine_has_a_spanish_page(real_site: Path) -> None:
+    slugs = [path.stem for path in (ROOT / "stretches").glob("*.md") if "." not in path.stem]
+    routines = [p.stem for p in (ROOT / "docs/routines").glob("*.md") if "." not in p.stem]
+    for path in [f"es/stretches/{s}.html" for s in slugs] + [
+        f"es/routines/{r}.html" for r in routines
+    ]:
+        assert '<html lang="es"' in _html(real_site, path), path
+    assert '<html lang="en"' in _html(real_site, "stretches/cat-cow.html")
+
+
+def test_a_translated_page_is_in_spanish_and_an_untranslated_one_says_so(real_site: Path) -> None:
+    page = _html(real_site, "es/stretches/cat-cow.html")
+    assert '<h1 class="limber-title">Gato-vaca</h1>' in page
+    assert "limber-fallback" not in page
+    untranslated = sorted(p.stem for p in (ROOT / "stretches").glob("*.md") if "." not in p.stem)
+    missing = [slug for slug in untranslated if slug not in _translated()]
+    assert missing, "every stretch is translated: pick a fixture page to test the fallback"
+    page = _html(real_site, f"es/stretches/{missing[0]}.html")
+    notice = re.search(r'<div class="admonition note limber-fallback" role="note">(.*?)</div>',
+                       page, re.S)  # fmt: skip
+    assert notice is not None
+    assert SPANISH.text("language.fallback") in notice.group(1)
+    link = re.search(r'href="([^"]+)"', notice.group(1))
+    assert link is not None and link.group(1) == f"../../stretches/{missing[0]}.html"
+    assert (real_site / "stretches" / f"{missing[0]}.html").is_file()
+
+
+def test_every_page_links_the_same_page_in_each_language(real_site: Path) -> None:
+    english = _html(real_site, "stretches/cat-cow.html")
+    spanish = _html(real_site, "es/stretches/cat-cow.html")
+    assert 'hreflang="es" lang="es" class="md-select__link"' in english
+    assert 'href="../es/stretches/cat-cow.html" hreflang="es"' in english
+    assert 'href="../../stretches/cat-cow.html" hreflang="en"' in spanish
+    for page in (english, spanish):
+        links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page))
+        assert set(links) == {"en", "es", "x-default"}
+    home = _html(real_site, "es/index.html")
+    assert 'href="../index.html" hreflang="en"' in home
+
+
+def test_the_spanish_site_has_its_own_search_manifest_and_service_worker(real_site: Path) -> None:
+    index = _html(real_site, "es/search/search_index.js")
+    assert '"lang":["es"]' in index.replace(" ", "")
+    assert "Gato-vaca" in index
+    manifest = json.loads(_html(real_site, "es/manifest.webmanifest"))
+    assert manifest["lang"] == "es"
+    assert manifest["description"] == SPANISH.text("language.site_description")
+    worker = _html(real_site, "es/sw.js")
+    assert '"stretches/cat-cow.html"' in worker
+    assert "assets/javascripts/lunr/min/lunr.es.min.js" in worker
+    assert '"es/' not in _html(real_site, "sw.js"), "the English worker leaves Spanish alone"
+
+
+def test_spanish_navigation_data_and_cards(real_site: Path) -> None:
+    home = _html(real_site, "es/index.html")
+    tabs = re.findall(r'md-tabs__link">\s*(.*?)\s*<', home, re.S)
+    assert tabs[:2] == [SPANISH.text("nav.home"), SPANISH.text("nav.stretches")]
+    data = _html(real_site, "es/assets/limber/limber-data.js")
+    assert '"timer.start": "Empezar"' in data
+    assert '"language": "es"' in data
+    card_es, card_en = real_site / "es/cards/cat-cow.png", real_site / "cards/cat-cow.png"
+    assert card_es.read_bytes() != card_en.read_bytes()
+    assert (real_site / "es" / "cards" / "stretch-cards.pdf").is_file()
+
+
+def test_a_third_language_is_a_catalogue_and_content_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """French from files alone: a catalogue with a few words (the rest fall back to English),
+    one stretch translated; no code changed."""
+    monkeypatch.setenv("LIMBER_CARDS", "off")
+    monkeypatch.setenv("LIMBER_AUDIO", "off")
+    site = make_site(tmp_path / "site")
+    (site / "hooks").unlink()
+    shutil.copytree(ROOT / "hooks", site / "hooks", ignore=shutil.ignore_patterns("*.egg-info"))
+    (site / "hooks/limber/messages/fr.yml").write_text(
+        "language:\n  name: Français\n  fallback: Pas encore traduit.\n"
+        "timer:\n  start: Commencer\n",
+        encoding="utf-8",
+    )
+    original = site / "stretches/cat-cow.md"
+    from limber import translations
+
+    digest, _ = translations.hash_of_file(site, site / "docs", original)
+    (site / "stretches/cat-cow.fr.md").write_text(
+        f"---\ntranslation_of_hash: {digest}\nname: Chat-vache\n"
+        "summary: Toute la colonne, au rythme du souffle.\n---\n\n1. À quatre pattes.\n",
+        encoding="utf-8",
+    )
+    result = build(site, "--site-dir", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    page = (out / "fr/stretches/cat-cow.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in page and "Chat-vache" in page
+    assert '"timer.start": "Commencer"' in (out / "fr/assets/limber/limber-data.js").read_text()
+    other = (out / "fr/stretches/doorway-stretch.html").read_text(encoding="utf-8")
+    assert "Pas encore traduit." in other
+    assert 'hreflang="fr"' in (out / "es/stretches/cat-cow.html").read_text(encoding="utf-8")
+    assert languages.site_languages() == ("en", "es"), "the package itself is unchanged"
