@@ -127,12 +127,13 @@ class Run:
     output: str
 
 
-def run_build(site: Path, cards: bool = False) -> Run:
-    """One ``mkdocs build`` in its own process; wall time and peak resident memory."""
+def run_build(site: Path, cards: bool = False, languages: str = "") -> Run:
+    """One ``mkdocs build`` in its own process; wall time and peak resident memory.
+    ``languages`` is ``LIMBER_LANGUAGES`` (``en``: English alone); empty, every language."""
     # Routine audio is measured on its own (real_audio): synthetic routines would only add
     # speech and MP3 encoding, the same cost per minute of track, to every cold build here.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "on" if cards else "off",
-           "LIMBER_AUDIO": "off"}  # fmt: skip
+           "LIMBER_AUDIO": "off", "LIMBER_LANGUAGES": languages}  # fmt: skip
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
@@ -200,6 +201,31 @@ def real_cards() -> str:
         f"Real content: {len(stretches)} cards cold in {cold * 1000:.0f} ms "
         f"({cold / len(stretches) * 1000:.0f} ms a card, {drawn} drawn), warm in "
         f"{warm * 1000:.0f} ms ({again} drawn)."
+    )
+
+
+def real_languages(rounds: int = 2) -> str:
+    """The real site built in English alone and in every language (Spanish under es/), cards
+    on and warm, audio off, alternating; the median of each."""
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        shutil.copytree(ROOT / "docs", site / "docs")
+        shutil.copytree(ROOT / "stretches", site / "stretches")
+        shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+        (site / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+        run_build(site, cards=True)  # draws every language's cards once: the rest are warm
+        one: list[Run] = []
+        every: list[Run] = []
+        for _ in range(rounds):
+            one.append(run_build(site, cards=True, languages="en"))
+            every.append(run_build(site, cards=True))
+        single, both = best(one), best(every)
+        pages = sum(1 for _ in (site / "site").rglob("*.html"))
+    return (
+        f"Two languages against one (real content, cards warm, audio off, median of {rounds}): "
+        f"English alone {single.seconds:.1f} s, {single.peak_mb:.0f} MB; English and Spanish "
+        f"{both.seconds:.1f} s, {both.peak_mb:.0f} MB ({both.seconds / single.seconds:.2f}×; "
+        f"{pages} pages in all). Each language is a whole MkDocs build of its own."
     )
 
 
@@ -302,7 +328,20 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--rounds", type=int, default=2, help="alternating baseline/Limber pairs")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "performance.md")
+    parser.add_argument(
+        "--only-languages", action="store_true",
+        help="measure only the two-language build, and put its line in the output page",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.only_languages:
+        line = real_languages(args.rounds)
+        print(line)
+        page = args.output.read_text(encoding="utf-8").splitlines()
+        page = [entry for entry in page if not entry.startswith("- Two languages against one")]
+        at = next((n for n, entry in enumerate(page) if entry.startswith("- Timer script")), None)
+        page.insert(len(page) if at is None else at, f"- {line}")
+        args.output.write_text("\n".join(page) + "\n", "utf-8")
+        return
     started = time.perf_counter()
     rows = []
     for count in args.sizes:
@@ -316,6 +355,7 @@ def main() -> None:
         f"Machine: {machine()}.",
         real_cards(),
         real_audio(),
+        real_languages(args.rounds),
         f"Timer script and CSS, gzipped: {timer_size() / 1000:.1f} KB.",
         f"Benchmark wall time: {time.perf_counter() - started:.0f} s.",
     ]

@@ -98,7 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for name in (assets.DATA_SCRIPT, *assets.SCRIPTS):
         if paths.asset(name) not in config.extra_javascript:
             config.extra_javascript.append(paths.asset(name))
-    if translations.target_languages():
+    if languages.built_languages():
         # The theme's language switcher, with Limber's own menu (theme/partials/alternate.html).
         if str(languages.THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(languages.THEME_DIR))
@@ -283,7 +283,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     if routine is not None or stretch is not None:
         try:
             wrapper = "limber-sheet-hide" if routine is not None else ""
-            html_text = pages.clean_body(html_text, wrapper)
+            text_lang = messages.SOURCE_LANGUAGE if page.file.src_uri in _fallbacks else ""
+            html_text = pages.clean_body(html_text, wrapper, text_lang)
         except pages.BodyError as error:
             path = routine.path if routine is not None else stretch.path  # type: ignore[union-attr]
             raise Abort(f"{path}: body: {error}; nothing was published") from None
@@ -315,14 +316,13 @@ def _with_notice(html_text: str, page: Page) -> str:
     original = _fallbacks.get(page.file.src_uri)
     if original is None:
         return html_text
-    return languages.add_fallback_notice(
-        html_text, original, generated=bool(page.file.generated_by)
-    )
+    generated = bool(page.file.generated_by) or _routine_for(page) is not None
+    return languages.add_fallback_notice(html_text, original, generated=generated)
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
     """The language switcher's links: the same page in each language."""
-    if translations.target_languages():
+    if languages.built_languages():
         context["limber_alternates"] = languages.alternates(page.url, _language)
     return context
 
@@ -335,12 +335,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     if not _is_translation_build():
-        for language in translations.target_languages():
+        for language in languages.built_languages():
             _build_language(config, language, site / paths.language_dir(language))
         messages.use(_language)
         offline.write_site_zip(site)  # every language: the folder opens in any of them
     # Each language's service worker keeps its own folder: English leaves the others out.
-    others = [paths.language_dir(code) for code in translations.target_languages()]
+    others = [paths.language_dir(code) for code in languages.built_languages()]
     precache = offline.collect_precache(site, [] if _is_translation_build() else others, _language)
     (site / paths.SERVICE_WORKER).write_text(offline.render_service_worker(precache), "utf-8")
     log.info(
@@ -407,7 +407,7 @@ def _finish(config: MkDocsConfig | None, *, keep: bool) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the figure and timer in (after search indexing); with a ``site_url``, make a stretch
     page's card its social preview image."""
-    if translations.target_languages():
+    if languages.built_languages():
         links = languages.render_hreflang(page.url, _language, config.site_url)
         output = output.replace("</head>", links + "\n</head>", 1)
     if (routine := _routine_for(page)) is not None:

@@ -10,6 +10,7 @@ navigation's words and the notice on a page not yet translated.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,21 @@ NAV_KEYS: Mapping[str, str] = {
 }
 
 
+def built_languages() -> tuple[str, ...]:
+    """The languages built besides English: every one with a catalogue, or only those listed in
+    ``LIMBER_LANGUAGES`` (``LIMBER_LANGUAGES=en`` builds English alone, for a quick preview and
+    for the benchmark's one-language build)."""
+    wanted = os.environ.get("LIMBER_LANGUAGES", "").replace(" ", "")
+    targets = target_languages()
+    if not wanted:
+        return targets
+    listed = wanted.split(",")
+    return tuple(code for code in targets if code in listed)
+
+
 def site_languages() -> tuple[str, ...]:
     """Every language the site is built in, English first."""
-    return (messages.SOURCE_LANGUAGE, *target_languages())
+    return (messages.SOURCE_LANGUAGE, *built_languages())
 
 
 def language_name(code: str) -> str:
@@ -125,6 +138,9 @@ def add_fallback_notice(html_text: str, original_href: str, *, generated: bool) 
     notice = render_fallback_notice(original_href)
     if not generated:
         return f'{notice}\n<div lang="{messages.SOURCE_LANGUAGE}">\n{html_text}\n</div>'
+    english = f' lang="{messages.SOURCE_LANGUAGE}"'
+    for start in ('<h1 class="limber-title"', '<p class="limber-lead"'):  # the English title
+        html_text = html_text.replace(start, start + english, 1)
     head, found, rest = html_text.partition("</h1>")
     if not found:
         return f"{notice}\n{html_text}"

@@ -57,6 +57,7 @@ def test_the_builders_clip_set_speaks_every_stretch_name(real_site: Path) -> Non
     names = {
         line.split(":", 1)[1].strip()
         for path in (real_site.parent / "stretches").glob("*.md")
+        if "." not in path.stem  # not a translation (cat-cow.es.md)
         for line in path.read_text("utf-8").splitlines()
         if line.startswith("name:")
     }
@@ -65,3 +66,18 @@ def test_the_builders_clip_set_speaks_every_stretch_name(real_site: Path) -> Non
         data["words"]
     )
     assert "audio-clips.js" not in (real_site / "sw.js").read_text("utf-8")
+
+
+def test_the_spanish_site_speaks_spanish(real_site: Path) -> None:
+    """Spanish pages link Spanish audio (SPEC section 10: under es/), and the builder's clips
+    speak each stretch by its Spanish name where it has one."""
+    page = real_site / "es" / "routines" / f"{ROUTINE}.html"
+    assert re.search(
+        r'<a href="ease-upper-back-tightness\.mp3" type="audio/mpeg" download>',
+        page.read_text("utf-8"),
+    )
+    spanish = (real_site / "es" / "routines" / f"{ROUTINE}.mp3").read_bytes()
+    assert spanish != (real_site / "routines" / f"{ROUTINE}.mp3").read_bytes()
+    script = (real_site / "es" / "assets" / "limber" / "audio-clips.js").read_text("utf-8")
+    data = json.loads(script.split("window.LimberAudioClips = ", 1)[1].rstrip().rstrip(";"))
+    assert "Gato-vaca" in data["names"]

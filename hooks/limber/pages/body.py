@@ -12,10 +12,11 @@ class BodyError(ValueError):
     """A body whose rendered HTML swallowed Limber's placeholders (an unclosed construct)."""
 
 
-def clean_body(html_text: str, wrapper: str = "") -> str:
+def clean_body(html_text: str, wrapper: str = "", lang: str = "") -> str:
     """The page with the authored body (between the ``body`` and ``end`` placeholders)
     sanitized, on its own: what a body holds can neither run nor reach the blocks around it
-    (an unclosed tag is closed inside the body). ``wrapper`` is a class for a ``div`` around it.
+    (an unclosed tag is closed inside the body). ``wrapper`` is a class for a ``div`` around it;
+    ``lang`` its language, when it is not the page's (an English text on a Spanish page).
     """
     start, end = marker("body"), marker("end")
     counts = html_text.count(start), html_text.count(end)
@@ -24,6 +25,7 @@ def clean_body(html_text: str, wrapper: str = "") -> str:
     before, rest = html_text.split(start)
     body, after = rest.split(end)
     cleaned = sanitize.clean(body)
-    if wrapper and cleaned.strip():
-        cleaned = render("body_wrapper.html", wrapper=wrapper, body=Markup(cleaned)).rstrip("\n")
+    if (wrapper or lang) and cleaned.strip():
+        cleaned = render("body_wrapper.html", wrapper=wrapper, lang=lang, body=Markup(cleaned))
+        cleaned = cleaned.rstrip("\n")
     return before + cleaned + after
