@@ -454,7 +454,8 @@ def _audio_files(config: MkDocsConfig, library: Library) -> AudioFiles:
         cache = _cache(config) / "audio"
         _audio = build_routine_audio(library, cache)
     if _audio.left_out:
-        log.info(f"Limber: routine audio left out: {_audio.left_out}")
+        if not _is_translation_build():  # said once for the whole site
+            log.info(f"Limber: routine audio left out: {_audio.left_out}")
     else:
         log.info(
             f"Limber: {len(_audio.seconds)} routine audio tracks and the builder's clips, "
