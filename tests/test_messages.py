@@ -132,6 +132,7 @@ def test_a_translation_reaches_the_voice_the_figure_and_the_audio_block(
         messages.load.cache_clear()
         messages.use("en")
 
+
 # Keys a translation may knowingly leave to English (none in Spanish today). A key added to
 # en.yml without its Spanish fails the test below until it is translated or listed here.
 ENGLISH_ON_PURPOSE: dict[str, set[str]] = {"es": set()}
