@@ -332,6 +332,9 @@ def main() -> None:
         "--only-languages", action="store_true",
         help="measure only the two-language build, and put its line in the output page",
     )  # fmt: skip
+    parser.add_argument(
+        "--skip-languages", action="store_true", help="leave the two-language build out"
+    )
     args = parser.parse_args()
     if args.only_languages:
         line = real_languages(args.rounds)
@@ -355,7 +358,7 @@ def main() -> None:
         f"Machine: {machine()}.",
         real_cards(),
         real_audio(),
-        real_languages(args.rounds),
+        *([] if args.skip_languages else [real_languages(args.rounds)]),
         f"Timer script and CSS, gzipped: {timer_size() / 1000:.1f} KB.",
         f"Benchmark wall time: {time.perf_counter() - started:.0f} s.",
     ]

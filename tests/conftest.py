@@ -48,16 +48,18 @@ def make_site(dest: Path, stretches: Path | None = None, routines: Path | None =
     return dest
 
 
-def build(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` in ``site``, as a user would run it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(site: Path, *args: str, languages: str = "en") -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` in ``site``, as a user would run it. By default in English
+    alone (``LIMBER_LANGUAGES=en``): each other language is a whole build more, with its cards
+    and audio, and the session's real and fixture sites build them all (``languages=""``)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_LANGUAGES": languages}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         cwd=site,
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=300 if languages else 900,
     )
 
 
@@ -65,7 +67,7 @@ def build(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content, built once per test run; returns the ``site/`` folder."""
     site = make_site(tmp_path_factory.mktemp("real"))
-    result = build(site)
+    result = build(site, languages="")
     assert result.returncode == 0, result.stderr
     return site / "site"
 
@@ -78,6 +80,6 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         stretches=FIXTURES / "site" / "stretches",
         routines=FIXTURES / "site" / "docs" / "routines",
     )
-    result = build(site)
+    result = build(site, languages="")
     assert result.returncode == 0, result.stderr
     return site / "site"

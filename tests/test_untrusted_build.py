@@ -29,7 +29,12 @@ HOSTILE = FIXTURES / "hostile"
 
 
 def run_build(site: Path, cards: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "on" if cards else "off"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "LIMBER_LANGUAGES": "en",
+        "LIMBER_CARDS": "on" if cards else "off",
+    }
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=site, env=env, capture_output=True, text=True, timeout=300,
@@ -119,7 +124,12 @@ def test_a_docs_link_to_the_environment_is_never_published(good: Path) -> None:
 
 def test_ctrl_c_leaves_the_site_as_it_was(good: Path) -> None:
     before = tree_hash(good / "site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "off"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "LIMBER_LANGUAGES": "en",
+        "LIMBER_CARDS": "off",
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=good, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -138,7 +148,12 @@ def test_ctrl_c_leaves_the_site_as_it_was(good: Path) -> None:
 
 
 def test_two_builds_at_once_both_finish_whole(good: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "off"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "LIMBER_LANGUAGES": "en",
+        "LIMBER_CARDS": "off",
+    }
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     runs = [
         subprocess.Popen(command, cwd=good, env=env, stderr=subprocess.PIPE, text=True)
