@@ -340,8 +340,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         messages.use(_language)
         offline.write_site_zip(site)  # every language: the folder opens in any of them
     # Each language's service worker keeps its own folder: English leaves the others out.
-    others = [paths.language_dir(code) for code in languages.built_languages()]
-    precache = offline.collect_precache(site, [] if _is_translation_build() else others, _language)
+    precache = offline.collect_precache(site, _language)
     (site / paths.SERVICE_WORKER).write_text(offline.render_service_worker(precache), "utf-8")
     log.info(
         f"Limber: offline precache {len(precache.files)} files, "

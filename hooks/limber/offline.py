@@ -62,16 +62,15 @@ def search_language_files(language: str) -> tuple[str, ...]:
     return (f"{folder}/lunr.stemmer.support.min.js", f"{folder}/lunr.{language}.min.js")
 
 
-def collect_precache(
-    site_dir: Path, other_languages: Iterable[str] = (), language: str = "en"
-) -> Precache:
+def collect_precache(site_dir: Path, language: str = "en") -> Precache:
     """Every file of the built site worth having offline, with a hash of all their contents;
-    the folders of ``other_languages`` (each with a service worker of its own) left out, and the
-    search stemming of the site's ``language`` kept in."""
+    a folder with a service worker of its own (another language's site) left out, and the
+    search language files of the site's ``language`` kept in."""
     digest = hashlib.sha256()
     files: list[str] = []
     size = 0
-    exclude = (*PRECACHE_EXCLUDE, *(f"{folder}/*" for folder in other_languages))
+    own_sites = sorted(worker.parent.name for worker in site_dir.glob(f"*/{SERVICE_WORKER}"))
+    exclude = (*PRECACHE_EXCLUDE, *(f"{folder}/*" for folder in own_sites))
     keep = search_language_files(language)
     for path in (site_dir / name for name in keep):
         if path.is_file():

@@ -101,21 +101,26 @@ def words_hash(fields: Mapping[str, Any], body: str) -> str:
 
 def original_hash(source: Source, kind: Kind) -> str:
     """The hash of an original's words: a stretch's translated fields, a routine's title,
-    summary and intro, a page's whole front-matter; always the body. A change to a dose or a
-    list of stretches leaves its translations up to date: they hold neither."""
-    if kind == "page":
-        keys: Iterable[str] = sorted(key for key in source.data if key != HASH_KEY)
-    else:
-        keys = TRANSLATED_FIELDS if kind == "stretch" else TRANSLATED_ROUTINE_FIELDS
+    summary and intro; always the body. A change to a dose or a list of stretches leaves its
+    translations up to date: they hold neither."""
+    keys = TRANSLATED_FIELDS if kind == "stretch" else TRANSLATED_ROUTINE_FIELDS
     return words_hash({key: source.data[key] for key in keys if key in source.data}, source.body)
+
+
+def page_hash(file: Path) -> str:
+    """The hash of an authored page's whole text (a page needs no front-matter)."""
+    return words_hash({}, file.read_text(encoding="utf-8-sig"))
 
 
 def hash_of_file(root: Path, docs_dir: Path, file: Path) -> tuple[str, list[Problem]]:
     """The hash a translation of the original ``file`` records (``limber translation-hash``)."""
+    kind = _kind_of(file, root, docs_dir)
+    if kind == "page":
+        return (page_hash(file), []) if file.is_file() else ("", [])
     source, problems = read_source(file, _shown(file, root))
     if source is None:
         return "", problems
-    return original_hash(source, _kind_of(file, root, docs_dir)), []
+    return original_hash(source, kind), []
 
 
 def _kind_of(file: Path, root: Path, docs_dir: Path) -> Kind:
@@ -177,16 +182,20 @@ def _load_one(
         )
         return None, [Problem(shown, 0, "file", message)]
     source, problems = read_source(file, shown)
-    original_source, original_problems = read_source(original, _shown(original, root))
-    if source is None or original_source is None:
-        return None, problems or original_problems
+    if source is None:
+        return None, problems
+    original_source: Source | None = None
+    if kind != "page":  # a page's original is hashed whole; it may have no front-matter
+        original_source, original_problems = read_source(original, _shown(original, root))
+        if original_source is None:
+            return None, original_problems
     allowed: Sequence[str] | None = None
     if kind == "stretch":
         allowed = TRANSLATED_FIELDS
     elif kind == "routine":
         allowed = TRANSLATED_ROUTINE_FIELDS
     fields: dict[str, Any] = {}
-    if allowed is not None:
+    if allowed is not None and original_source is not None:
         fields, field_problems = _check_fields(source, allowed, original_source, kind)
         problems += field_problems
     else:
@@ -197,7 +206,9 @@ def _load_one(
     if kind != "page":
         problems += body_problems(source)
     recorded = source.data.get(HASH_KEY)
-    current = original_hash(original_source, kind)
+    current = (
+        page_hash(original) if original_source is None else original_hash(original_source, kind)
+    )
     if not isinstance(recorded, str) or not _HASH.match(recorded):
         message = (
             f"found {found(recorded)}; required: the {HASH_LENGTH}-character hash of the "
