@@ -57,7 +57,7 @@ def test_a_translation_needs_its_original_and_a_language_with_a_catalogue(tmp_pa
     problems = _problems(_site(tmp_path, REFUSED))
     assert problems["stretches/cat-cows.es.md: file"] == (
         "found a translation of stretches/cat-cows.md, which does not exist; allowed: a "
-        "translation beside its original, named <original>.es.md (did you mean 'cat-cow'?)"
+        "translation beside its original, named after it with .es.md (did you mean 'cat-cow'?)"
     )
     assert problems["stretches/childs-pose.xx.md: language"].startswith(
         "found the language code 'xx' in the file name; allowed: a language with a catalogue in "

@@ -112,8 +112,8 @@ def translation_hash(root: Path, files: Sequence[str], write: bool) -> int:
         file = (root / name) if not Path(name).is_absolute() else Path(name)
         parts = paths.translation_parts(file.name)
         if parts is None:
-            print(f"limber translation-hash: {name} is not a translation (<name>.<language>.md)",
-                  file=sys.stderr)  # fmt: skip
+            message = f"{name} is not a translation (named like cat-cow.es.md)"
+            print(f"limber translation-hash: {message}", file=sys.stderr)
             status = 1
             continue
         original = file.with_name(f"{parts[0]}.md")

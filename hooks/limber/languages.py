@@ -133,15 +133,18 @@ def render_fallback_notice(original_href: str) -> Markup:
 
 def add_fallback_notice(html_text: str, original_href: str, *, generated: bool) -> str:
     """A page's HTML with the notice: a generated page (words in the page's language around an
-    English text) has it under its title; an authored page has it first, and all of its text
-    marked as English."""
+    English text) has it under its title, and its title and summary marked as English; an
+    authored page has it first, and all of its text marked as English."""
     notice = render_fallback_notice(original_href)
     if not generated:
-        return f'{notice}\n<div lang="{messages.SOURCE_LANGUAGE}">\n{html_text}\n</div>'
-    english = f' lang="{messages.SOURCE_LANGUAGE}"'
-    for start in ('<h1 class="limber-title"', '<p class="limber-lead"'):  # the English title
-        html_text = html_text.replace(start, start + english, 1)
+        english = messages.SOURCE_LANGUAGE
+        return render("fallback_page.html", notice=notice, lang=english, body=Markup(html_text))
+    # The source language is English: the generated title and summary are its text.
+    html_text = html_text.replace(
+        '<h1 class="limber-title"', '<h1 class="limber-title" lang="en"', 1
+    )
+    html_text = html_text.replace('<p class="limber-lead"', '<p class="limber-lead" lang="en"', 1)
     head, found, rest = html_text.partition("</h1>")
     if not found:
-        return f"{notice}\n{html_text}"
-    return f"{head}</h1>\n{notice}{rest}"
+        return Markup("{}\n{}").format(notice, Markup(html_text))
+    return Markup("{}</h1>\n{}{}").format(Markup(head), notice, Markup(rest))

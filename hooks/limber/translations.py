@@ -178,7 +178,7 @@ def _load_one(
         hint = did_you_mean(stem, known) if known else ""
         message = (
             f"found a translation of {_shown(original, root)}, which does not exist; allowed: "
-            f"a translation beside its original, named <original>.{language}.md{hint}"
+            f"a translation beside its original, named after it with .{language}.md{hint}"
         )
         return None, [Problem(shown, 0, "file", message)]
     source, problems = read_source(file, shown)
