@@ -29,7 +29,22 @@ def dose_data(name: str, dose: Dose) -> dict[str, Any]:
 
 def _section(kind: str, label: str, config: dict[str, Any]) -> str:
     config["settings"] = timing.settings()
-    return render("timer.html", kind=kind, label=label, config=config)
+    return render("timer.html", kind=kind, label=label, config=config, reserve=_reserve(config))
+
+
+def _reserve(config: dict[str, Any]) -> str:
+    """Classes that tell timer.css how tall the player will be once timer.js has built it: the
+    space is kept from the first paint, so nothing below the player moves as the page loads.
+    The player grows by a row of length choices when a dose is a range, and by the list of
+    stretches in a routine."""
+    items = config["items"]
+    classes = []
+    if any(item["amount"][0] < item["amount"][1] or item["reps"][0] < item["reps"][1]
+           for item in items):  # fmt: skip
+        classes.append("lt-reserve-choices")
+    if len(items) > 1:
+        classes.append("lt-reserve-list")
+    return " ".join(classes)
 
 
 def render_stretch_timer(stretch: Stretch) -> str:
