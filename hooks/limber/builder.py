@@ -27,8 +27,15 @@ from urllib.parse import quote
 from limber import timer, timing
 from limber.messages import text
 from limber.model import Routine, Stretch
-from limber.paths import BUILDER_PAGE, CONTRIBUTOR_GUIDE, ROUTINES_DIR, asset, stretch_page
-from limber.sheet import sheet_cue, thumbnail
+from limber.paths import (
+    BUILDER_PAGE,
+    CONTRIBUTOR_GUIDE,
+    ROUTINES_DIR,
+    asset,
+    figure_thumbnail,
+    stretch_page,
+)
+from limber.sheet import sheet_cue
 from limber.templating import render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 
@@ -72,7 +79,7 @@ def _stretch_data(stretch: Stretch, href: str) -> dict[str, Any]:
     return data
 
 
-def _library_item(stretch: Stretch, href: str) -> dict[str, Any]:
+def _library_item(stretch: Stretch, href: str, picture: str) -> dict[str, Any]:
     tags = " · ".join(
         [label(stretch.position), *(label(area) for area in stretch.areas)]
         + [label(item) for item in stretch.equipment]
@@ -83,7 +90,7 @@ def _library_item(stretch: Stretch, href: str) -> dict[str, Any]:
         "href": href,
         "tags": tags,
         "words": words,
-        "thumbnail": thumbnail(stretch),
+        "picture": picture,
     }
 
 
@@ -118,7 +125,10 @@ def render_builder_blocks(
         rests=REST_CHOICES,
         default_rest=timing.DEFAULT_REST,
         stretches=stretches,
-        items=[_library_item(s, link(stretch_page(s.slug))) for s in stretches],
+        items=[
+            _library_item(s, link(stretch_page(s.slug)), link(figure_thumbnail(s.slug)))
+            for s in stretches
+        ],
         areas=present(AREAS, {w for s in stretches for w in s.areas}),
         positions=present(POSITIONS, {s.position for s in stretches}),
         equipment=[

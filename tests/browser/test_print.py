@@ -27,12 +27,14 @@ def printed(page: Any, url: str, paper: str, target: Path) -> str:
 
 
 def pictures_in_print(page: Any) -> list[float]:
-    """The printed height in CSS px of each stretch's picture on the sheet, in order."""
+    """The printed height in CSS px of each stretch's picture on the sheet, in order (0 for
+    none, or for an image file that has not loaded)."""
     return list(
         page.evaluate(
             "[...document.querySelectorAll('.limber-routine li')].map(li => {"
-            " const svg = li.querySelector('.limber-thumb svg');"
-            " return svg ? svg.getBoundingClientRect().height : 0; })"
+            " const svg = li.querySelector('.limber-thumb svg, .limber-thumb img');"
+            " if (!svg || (svg.tagName === 'IMG' && !(svg.complete && svg.naturalWidth))) return 0;"
+            " return svg.getBoundingClientRect().height; })"
         )
     )
 

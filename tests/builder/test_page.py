@@ -43,7 +43,26 @@ def test_the_builder_and_its_scripts_are_kept_for_offline_use(real_site: Path) -
     files = set(collect_precache(real_site).files)
     assert {"builder.html", "assets/limber/builder.js", "assets/limber/builder.css",
             "assets/vendor/qrcode-generator/qrcode.js"} <= files  # fmt: skip
+    library = load_library(ROOT, ROOT / "docs")
+    assert {f"stretches/figures/{slug}.svg" for slug in library.stretches} <= files  # pictures
     assert (real_site / "assets" / "vendor" / "qrcode-generator" / "LICENSE").is_file()
+
+
+def test_the_library_shows_each_figure_from_its_own_file_lazily(real_site: Path) -> None:
+    """A thousand inline figures would weigh the page down; one small file per stretch, loaded
+    as it scrolls into view, keeps the page light at any size of library."""
+    library = load_library(ROOT, ROOT / "docs")
+    text = (real_site / "builder.html").read_text(encoding="utf-8")
+    items = re.findall(r'<li class="lb-item" data-slug="([a-z0-9-]+)".*?</li>', text, re.S)
+    assert items == list(library.stretches)
+    thumb = r'<span class="limber-thumb" aria-hidden="true">(<img [^>]*>)</span>'
+    pictures = re.findall(thumb, text)
+    assert len(pictures) == len(items)
+    for slug, picture in zip(items, pictures, strict=True):
+        assert f'src="stretches/figures/{slug}.svg"' in picture
+        assert 'loading="lazy"' in picture and 'alt=""' in picture
+    assert "limber-figure" not in text  # no figure drawn into the page itself
+    assert len(text.encode()) < 2_000 * len(items)  # under 2 KB a stretch, all told
 
 
 def test_a_routine_page_offers_to_customise_it(real_site: Path) -> None:

@@ -632,7 +632,12 @@
 
   proto.thumb = function (slug) {
     var source = this.box.querySelector('.lb-item[data-slug="' + slug + '"] .limber-thumb');
-    return source ? source.cloneNode(true) : el("span", { class: "limber-thumb" });
+    if (!source) return el("span", { class: "limber-thumb" });
+    var copy = source.cloneNode(true), picture = copy.querySelector("img");
+    // The library's pictures load as they scroll into view; a chosen one is wanted at once,
+    // on screen and on the printed sheet (hidden until printed, where lazy would never load).
+    if (picture) picture.removeAttribute("loading");
+    return copy;
   };
 
   proto.doseSelect = function (item, field) {
