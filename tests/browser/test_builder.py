@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,12 @@ def stray_images(page: Any) -> int:
     own = "img => img.matches('.limber-thumb > img.limber-pic') && img.src.endsWith('.svg')"
     count = f"imgs => imgs.filter(img => !({own})(img)).length"
     return int(page.locator("img").evaluate_all(count))
+
+
+def assert_loaded(picture: Any) -> None:
+    """A stretch's picture (``<img>``) has arrived from its file and can be drawn."""
+    expect(picture).to_have_js_property("complete", True)
+    assert picture.evaluate("img => img.naturalWidth") > 0, picture.get_attribute("src")
 
 
 def press(page: Any, name: str, key: str = "Enter") -> None:
@@ -117,8 +124,15 @@ def test_a_shared_link_opens_offline_in_a_fresh_browser_and_plays_to_done(
     assert page.locator(".lb-chosen-item").all_inner_texts() == expected
     assert page.get_by_role("combobox", name="Rest between stretches").input_value() == "5"
     assert not page.locator("[data-lb-notice]").is_visible()
-    live = page.locator(".limber-timer [aria-live='polite']")
-    page.get_by_role("button", name="Start", exact=True).click()
+    # The pictures are files of their own: the worker has them too, for the list and the view.
+    for picture in page.locator(".lb-chosen-item img.limber-pic").all():
+        assert_loaded(picture)
+    page.get_by_role("button", name="Follow along", exact=True).click()
+    view = page.get_by_role("dialog", name=re.compile("^Follow along"))
+    live = view.locator("[aria-live='polite']")
+    view.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(5100)
+    assert_loaded(view.get_by_role("img", name=f"Picture of {FOUR[0]}").locator("img"))
     seen = []
     for _ in range(400):
         words = live.inner_text()
@@ -265,9 +279,7 @@ def test_the_builder_works_from_the_folder(page: Any, context: Any, site_folder:
     page.goto((site_folder / BUILDER).as_uri())
     press(page, "Add Neck side tilt")
     press(page, "Add Child's pose")
-    picture = page.locator(".lb-chosen-item img.limber-pic").first  # from its file, by file://
-    expect(picture).to_have_js_property("complete", True)
-    assert picture.evaluate("img => img.naturalWidth") > 0
+    assert_loaded(page.locator(".lb-chosen-item img.limber-pic").first)  # a file, by file://
     link = share_link(page)
     assert link.startswith((site_folder / BUILDER).as_uri() + "#r=1;10;2;")
     page.get_by_role("button", name="Start", exact=True).click()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import AXE, T0, Server, _missing
 
@@ -65,6 +66,20 @@ def view_of(page: Any) -> Any:
 
 def button(scope: Any, name: str) -> Any:
     return scope.get_by_role("button", name=name, exact=True)
+
+
+def following(
+    browser: Any, size: tuple[int, int], path: str, pages: list[Any], run_ms: int, **options: Any
+) -> tuple[Any, Any]:
+    """Open ``path`` at ``size``, open the view, press Start and let ``run_ms`` pass: the page
+    and the view."""
+    page = open_page(browser, size, path, **options)
+    pages.append(page)
+    button(page, "Follow along").click()
+    view = view_of(page)
+    button(view, "Start").click()
+    page.clock.run_for(run_ms)
+    return page, view
 
 
 def run_state(view: Any) -> tuple[str, str]:
@@ -153,12 +168,10 @@ def ink_height(page: Any, locator: Any) -> float:
 def test_the_clock_reads_from_across_the_room_beside_the_figure(
     browser: Any, real_server: Server, size: tuple[int, int], pages: list[Any]
 ) -> None:
-    page = open_page(browser, size, real_server.url + ROUTINE)
-    pages.append(page)
-    button(page, "Follow along").click()
-    view = view_of(page)
-    button(view, "Start").click()
-    page.clock.run_for(FIRST_REST * 1000 + 10_500)  # into the doorway stretch, left side
+    # Into the doorway stretch, left side.
+    page, view = following(
+        browser, size, real_server.url + ROUTINE, pages, FIRST_REST * 1000 + 10_500
+    )
     assert run_state(view)[0] == "Left · Hold"
     width, height = size
     short = min(width, height)
@@ -182,12 +195,7 @@ def test_the_clock_reads_from_across_the_room_beside_the_figure(
 def test_a_long_cue_stays_whole_between_the_clock_and_the_buttons(
     browser: Any, real_server: Server, size: tuple[int, int], pages: list[Any]
 ) -> None:
-    page = open_page(browser, size, real_server.url + ROUTINE)
-    pages.append(page)
-    button(page, "Follow along").click()
-    view = view_of(page)
-    button(view, "Start").click()
-    page.clock.run_for(5100)
+    page, view = following(browser, size, real_server.url + ROUTINE, pages, 5100)
     cue = view.locator(".lt-step")
     assert cue.inner_text() == "Inhale · Cow: let the belly sink, lift chest and tailbone"
     # Top to bottom, nothing drawn over anything else: name, clock, cue, detail, then buttons.
@@ -267,12 +275,7 @@ def test_without_the_fullscreen_api_the_view_still_fills_the_screen(
 
 
 def test_the_view_works_from_a_folder(browser: Any, real_site: Path, pages: list[Any]) -> None:
-    page = open_page(browser, (844, 390), (real_site / ROUTINE).as_uri())
-    pages.append(page)
-    button(page, "Follow along").click()
-    view = view_of(page)
-    button(view, "Start").click()
-    page.clock.run_for(5100)
+    page, view = following(browser, (844, 390), (real_site / ROUTINE).as_uri(), pages, 5100)
     assert run_state(view)[0].startswith("Inhale")
     assert view.get_by_role("img", name=re.compile("Cat-cow")).is_visible()
     # The figure moves with the breath: cow on the in-breath, cat on the out-breath.
@@ -292,12 +295,8 @@ def test_the_view_works_from_a_folder(browser: Any, real_site: Path, pages: list
 def test_the_figure_turns_for_the_right_side_even_with_reduced_motion(
     browser: Any, real_server: Server, pages: list[Any]
 ) -> None:
-    page = open_page(browser, (844, 390), real_server.url + DOORWAY, reduced_motion="reduce")
-    pages.append(page)
-    button(page, "Follow along").click()
-    view = view_of(page)
-    button(view, "Start").click()
-    page.clock.run_for(5100)
+    url = real_server.url + DOORWAY
+    page, view = following(browser, (844, 390), url, pages, 5100, reduced_motion="reduce")
     drawing = view.locator(".lt-follow-figure .limber-figure")
     assert drawing.get_attribute("data-side") == "left"
     page.clock.run_for(20_000)
@@ -386,21 +385,50 @@ def test_axe_finds_nothing_serious_inside_the_view(
     assert serious == []
 
 
-def test_a_built_routine_follows_along_with_its_figures(
-    browser: Any, real_server: Server, pages: list[Any]
+def shown_picture(view: Any, name: str) -> Any:
+    """The view's figure of a stretch shown from its picture file, once the file has loaded."""
+    figure = view.get_by_role("img", name=f"Picture of {name}", exact=True)
+    expect(figure).to_be_visible()
+    picture = figure.locator("img.limber-pic")
+    expect(picture).to_have_js_property("complete", True)
+    assert picture.evaluate("img => img.naturalWidth") > 0, "the picture file did not load"
+    return figure
+
+
+@pytest.mark.parametrize("where", ["served", "folder"])
+def test_a_built_routine_follows_along_with_its_pictures(
+    browser: Any, where: str, request: pytest.FixtureRequest, pages: list[Any]
 ) -> None:
-    link = real_server.url + "builder.html#r=1;10;2;Mine;cat-cow:2,doorway-stretch:20"
-    page = open_page(browser, (844, 390), link)
-    pages.append(page)
-    button(page, "Follow along").click()
-    view = view_of(page)
-    button(view, "Start").click()
-    page.clock.run_for(5100)
-    assert view.get_by_role("img", name=re.compile("Cat-cow")).is_visible()
+    """The builder's library shows each stretch from its picture file, not a drawing in the
+    page: the view shows that file, large and named, from a server and from file:// alike."""
+    if where == "served":
+        base = request.getfixturevalue("real_server").url
+    else:
+        base = request.getfixturevalue("real_site").as_uri() + "/"
+    link = base + "builder.html#r=1;10;2;Mine;cat-cow:2,doorway-stretch:20"
+    # Reduced motion: the turn for the right side is then immediate, not a transition.
+    page, view = following(browser, (844, 390), link, pages, 5100, reduced_motion="reduce")
+    figure = shown_picture(view, "Cat-cow")
+    assert figure.locator("img").get_attribute("src") == "stretches/figures/cat-cow.svg"
+    assert box(figure)["height"] >= 0.3 * 390
     for _ in range(200):  # through the breaths, however many the builder kept, to the rest
         if run_state(view)[0].startswith("Rest"):
             break
         page.clock.run_for(1000)
     assert run_state(view)[0] == "Rest · Next: Doorway stretch"
     assert view.locator(".lt-follow-next-name").inner_text() == "Doorway stretch"
-    assert view.locator(".lt-follow-next-figure svg").count() == 1
+    coming = view.locator(".lt-follow-next-figure img.limber-pic")
+    assert coming.get_attribute("src") == "stretches/figures/doorway-stretch.svg"
+    expect(coming).to_be_visible()
+    page.clock.run_for(10_000)  # the doorway stretch, left then right: the picture turns
+    shown_picture(view, "Doorway stretch")
+    drawing = view.locator(".lt-follow-figure .limber-figure")
+    assert drawing.get_attribute("data-side") == "left"
+    for _ in range(60):
+        if run_state(view)[0].startswith("Right"):
+            break
+        page.clock.run_for(1000)
+    assert run_state(view)[0] == "Right · Hold"
+    assert drawing.get_attribute("data-side") == "right"
+    transform = drawing.locator("img").evaluate("i => getComputedStyle(i).transform")
+    assert transform.startswith("matrix(-1"), transform

@@ -10,7 +10,9 @@
  *
  * Figures: a stretch page's own `[data-limber-figure]`; for a routine, each stretch's thumbnail
  * found by its slug (`[data-slug="…"] .limber-thumb` or `.limber-thumb[data-slug="…"]`), which
- * the routine page and the builder already show in their lists: nothing extra to download.
+ * the routine page and the builder already show in their lists. The routine page's are drawings
+ * (they move); the builder's library shows each stretch from its picture file
+ * (`stretches/figures/<slug>.svg`, the last pose, still), and the view shows that same file.
  * Words come from the site's message catalogue (messages/en.yml, section `follow`), so a
  * translation needs no change here.
  */
@@ -241,15 +243,18 @@
   /* A stretch's figure, copied from the page; null when the page has none for it. */
   FollowView.prototype.figureFor = function (index) {
     if (index in this.figures) return this.figures[index] ? this.figures[index].cloneNode(true) : null;
-    var item = this.timer.config.items[index] || {}, source = null;
+    var item = this.timer.config.items[index] || {}, source = null, picture = null;
     if (item.slug) {
       var slug = cssString(item.slug);
       source = document.querySelector('[data-slug="' + slug + '"] .limber-thumb .limber-figure, ' +
         '.limber-thumb[data-slug="' + slug + '"] .limber-figure');
+      if (!source) picture = document.querySelector('[data-slug="' + slug + '"] .limber-thumb img.limber-pic');
     }
-    if (!source && !this.timer.routine) source = document.querySelector("[data-limber-figure]");
+    if (!source && !picture && !this.timer.routine) source = document.querySelector("[data-limber-figure]");
     var copy = null;
-    if (source) {
+    if (picture) {
+      copy = pictureFigure(picture, item.name || "");
+    } else if (source) {
       copy = source.cloneNode(true);
       copy.removeAttribute("data-limber-figure");
       copy.classList.add("lt-follow-drawing");
@@ -265,6 +270,17 @@
     this.figures[index] = copy;
     return copy ? copy.cloneNode(true) : null;
   };
+
+  /* A list that shows each stretch from its own picture file (the builder's library) has no
+     drawing to copy: the view shows that file, still, at its own size, under a name. The <img>
+     is not lazy (the copied one may be, in a list scrolled out of view or filtered away). */
+  function pictureFigure(picture, name) {
+    var figure = el("figure", { class: "limber-figure lt-follow-drawing", role: "img",
+      "aria-label": t("picture", { name: name }) });
+    figure.appendChild(el("img", { class: "limber-pic", src: picture.getAttribute("src"), alt: "",
+      decoding: "async" }));
+    return figure;
+  }
 
   function place(slot, figure) {
     while (slot.firstChild) slot.removeChild(slot.firstChild);
@@ -287,7 +303,9 @@
       this.shown = null;
       this.nextNameEl.textContent = item.name;
       var small = place(this.nextFigureEl, this.figureFor(step.item));
-      if (small) small.querySelector("svg").removeAttribute("role");
+      // The card already names it, and the slot is hidden from screen readers.
+      if (small) [small].concat(Array.prototype.slice.call(small.querySelectorAll("[role]")))
+        .forEach(function (node) { node.removeAttribute("role"); });
       return;
     }
     var figure = this.figureEl.firstChild;
