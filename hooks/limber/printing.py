@@ -7,9 +7,7 @@ a cold build draws the missing cards on every core.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from limber import paths, pdf
 from limber.cards import CARD, CardLayout, card_key, write_card
 from limber.loading import Library
 from limber.model import Stretch
-from limber.workers import pool_context
+from limber.workers import run_jobs
 
 PAPERS = (pdf.A4, pdf.LETTER)
 _PDF_CODE = hashlib.sha256(Path(pdf.__file__).read_bytes()).hexdigest()[:12]
@@ -45,13 +43,7 @@ def draw_cards(
     paths = {s.slug: cache / f"{s.slug}-{card_key(s, card_layout)}.png" for s in stretches}
     # Only an entry whose seal matches its bytes is used: a damaged or committed one is redrawn.
     jobs = [(s, paths[s.slug], card_layout) for s in stretches if not seals.verified(paths[s.slug])]
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if len(jobs) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
-            list(pool.map(_draw, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
-    else:
-        for job in jobs:
-            _draw(job)
+    run_jobs(_draw, jobs, parallel_from=PARALLEL_FROM)
     for _, path, _ in jobs:
         seals.seal(path)
     seals.prune(cache, "*.png", paths.values())

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from limber.audio import clips, cues
 from limber.loading import Library
 from limber.model import Routine
 from limber.paths import routine_audio
-from limber.workers import pool_context
+from limber.workers import run_jobs
 
 _SOURCES = (*sorted(Path(__file__).parent.glob("*.py")), Path(timing.__file__))
 _CODE = hashlib.sha256(b"".join(path.read_bytes() for path in _SOURCES)).hexdigest()[:12]
@@ -102,13 +100,7 @@ def build_routine_audio(library: Library, cache_dir: Path) -> AudioFiles:
     jobs = [
         (r, paths[r.slug], cues.cue_sheet(r)) for r in routines if not seals.verified(paths[r.slug])
     ]
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if workers > 1:
-        with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
-            list(pool.map(_render, jobs))
-    else:
-        for job in jobs:
-            _render(job)
+    run_jobs(_render, jobs)
     for _, path, _ in jobs:
         seals.seal(path)
     seals.prune(cache_dir, "*.mp3", paths.values())
