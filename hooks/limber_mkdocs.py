@@ -106,6 +106,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = languages.translate_nav(config.nav)
     if _is_translation_build():
         config.site_description = messages.text("language.site_description")
+        config.copyright = messages.text("language.copyright")
+        config.theme["palette"] = languages.translate_palette(config.theme.get("palette"))
     return config
 
 
@@ -331,13 +333,14 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) ->
 def on_post_build(config: MkDocsConfig) -> None:
     """Zip the site for folder use, write the service worker that precaches it, then move the
     finished site into place (unless strict mode is about to fail the build)."""
-    if _serving:  # a cached preview would hide the edit just saved
-        return
     site = Path(config.site_dir)
-    if not _is_translation_build():
+    if not _is_translation_build():  # a preview too: a translator sees their language served
         for language in languages.built_languages():
             _build_language(config, language, site / paths.language_dir(language))
         messages.use(_language)
+    if _serving:  # a cached preview would hide the edit just saved
+        return
+    if not _is_translation_build():
         offline.write_site_zip(site)  # every language: the folder opens in any of them
     # Each language's service worker keeps its own folder: English leaves the others out.
     precache = offline.collect_precache(site, _language)

@@ -303,7 +303,9 @@ def test_edit_this_page_opens_the_stretch_file(
     assert 'href="https://github.com/limber/limber/edit/main/docs/safety.md"' in safety
 
 
-def test_mkdocs_serve_previews_the_site_without_a_service_worker(tmp_path: Path) -> None:
+def test_mkdocs_serve_previews_the_site_in_every_language_without_a_service_worker(
+    tmp_path: Path,
+) -> None:
     import os
     import socket
     import subprocess
@@ -324,16 +326,21 @@ def test_mkdocs_serve_previews_the_site_without_a_service_worker(tmp_path: Path)
     )  # fmt: skip
     try:
         base = f"http://127.0.0.1:{port}/"
-        for _ in range(150):
+        # The server answers once the first build, Spanish included, is done.
+        deadline = time.monotonic() + 300
+        while True:
             try:
                 with urllib.request.urlopen(base + "stretches/cat-cow.html", timeout=2) as answer:
                     page = answer.read()
                 break
             except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-        else:
-            raise AssertionError("mkdocs serve did not answer")
+                if time.monotonic() > deadline:
+                    raise AssertionError("mkdocs serve did not answer") from None
+                time.sleep(0.5)
         assert b"Cat-cow" in page
+        # A translator previews their language too.
+        with urllib.request.urlopen(base + "es/stretches/cat-cow.html", timeout=5) as answer:
+            assert b"Gato-vaca" in answer.read()
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(base + "sw.js", timeout=2).close()
         missing.value.close()

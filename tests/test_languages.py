@@ -92,6 +92,10 @@ def test_spanish_navigation_data_and_cards(real_site: Path) -> None:
     home = _html(real_site, "es/index.html")
     tabs = re.findall(r'md-tabs__link">\s*(.*?)\s*<', home, re.S)
     assert tabs[:2] == [SPANISH.text("nav.home"), SPANISH.text("nav.stretches")]
+    # The footer's licence line and the colour scheme toggles: mkdocs.yml's English, translated.
+    assert SPANISH.text("language.copyright") in home and "Text CC BY-SA" not in home
+    assert SPANISH.text("language.to_dark") in home and SPANISH.text("language.to_light") in home
+    assert "Switch to" not in home
     data = _html(real_site, "es/assets/limber/limber-data.js")
     assert '"timer.start": "Empezar"' in data
     assert '"language": "es"' in data

@@ -177,6 +177,8 @@ def test_the_spanish_library_keeps_each_dose_and_figure() -> None:
     routine = spanish.routines["ease-upper-back-tightness"]
     assert routine.items[0].stretch.name == spanish.stretches["cat-cow"].name
     assert routine.seconds == library.routines["ease-upper-back-tightness"].seconds
+    # The routine player shows and speaks its breath cues in Spanish too ("Vaca: …").
+    assert routine.items[0].dose.cues.inhale == translated["cat-cow"].fields["cues"]["inhale"]
 
 
 def test_the_real_translations_are_valid_and_up_to_date() -> None:

@@ -125,6 +125,20 @@ def translate_nav(nav: Any) -> Any:
     return nav
 
 
+def translate_palette(palette: Any) -> Any:
+    """Material's colour scheme toggles (``theme.palette`` in mkdocs.yml) named in the site's
+    language: the toggle on the dark scheme switches to light, every other one to dark."""
+    if not isinstance(palette, list):
+        return palette
+    translated = []
+    for scheme in palette:
+        if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+            key = "language.to_light" if scheme.get("scheme") == "slate" else "language.to_dark"
+            scheme = {**scheme, "toggle": {**scheme["toggle"], "name": messages.text(key)}}
+        translated.append(scheme)
+    return translated
+
+
 def render_fallback_notice(original_href: str) -> Markup:
     """The notice above a page shown in English because it is not translated yet, in the page's
     language, with the English text marked as English for screen readers (``lang``)."""

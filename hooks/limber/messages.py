@@ -11,6 +11,7 @@ Python and the templates read words through ``text``; the page scripts get their
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,10 +126,14 @@ def text(key: str, /, count: int | None = None, **values: Any) -> str:
 
 
 def list_text(items: Sequence[str]) -> str:
-    """Words as a list in a sentence, in the site's language: "a", "a and b", "a, b and c"."""
+    """Words as a list in a sentence, in the site's language: "a", "a and b", "a, b and c"; the
+    catalogue's ``list.and_changed`` where "and" changes before the last word (Spanish "y", "e")."""
     if len(items) < 2:
         return "".join(items)
     head = text("list.separator").join(items[:-1])
+    changed_before = text("list.and_changed_before")
+    if changed_before and re.match(changed_before, items[-1]):
+        return text("list.and_changed", items=head, last=items[-1])
     return text("list.and", items=head, last=items[-1])
 
 

@@ -331,8 +331,14 @@ def translate_library(library: Library, translations: Translations, language: st
     ordered = sorted(stretches.values(), key=lambda s: (sort_key(s.name), s.slug))
     routines: dict[str, Routine] = {}
     for slug, routine in library.routines.items():
+        # A routine's dose is its own (lengths, repetitions), but its breath cues are words: the
+        # translated stretch's.
         items = tuple(
-            RoutineItem(stretches[item.stretch.slug], item.dose) for item in routine.items
+            RoutineItem(
+                stretches[item.stretch.slug],
+                replace(item.dose, cues=stretches[item.stretch.slug].dose.cues),
+            )
+            for item in routine.items
         )
         routine = replace(routine, items=items)
         translation = routine_translations.get(slug)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from limber.figures.model import Figure
-from limber.messages import list_text, text
+from limber.messages import SOURCE_LANGUAGE, current, list_text, text
 from limber.vocabulary import label
 
 
@@ -24,8 +24,21 @@ def alt_text(figure: Figure | None, name: str, areas: Iterable[str]) -> str:
         position = text("figure.with_props", pose=position, props=words)
     frames = [frame.name for frame in figure.frames()]
     if len(frames) > 1:
-        position = text("figure.moving", position=position, frames=list_text(frames))
+        position = _moving(position, frames)
     # Area names sit mid-sentence: the vocabulary's display names, in lower case.
     highlighted = text("list.separator").join(label(area).lower() for area in areas)
     view = text(f"figure.view.{figure.view}")
     return text("figure.alt", view=view, name=name, position=position, areas=highlighted)
+
+
+def _moving(position: str, frames: list[str]) -> str:
+    """The frames by the catalogue's names for them; a contributor's name the catalogue lacks is
+    said as written in English, and counted in other languages (no English word mid-sentence)."""
+    catalogue = current()
+    named = [catalogue.entries.get(f"figure.frame.{name}") for name in frames]
+    words = [word for word in named if isinstance(word, str)]
+    if len(words) == len(frames):
+        return text("figure.moving", position=position, frames=list_text(words))
+    if catalogue.language == SOURCE_LANGUAGE:
+        return text("figure.moving", position=position, frames=list_text(frames))
+    return text("figure.moving_count", position=position, count=len(frames))
