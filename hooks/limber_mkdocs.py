@@ -33,6 +33,7 @@ from limber import (
     pages,
     paths,
     sanitize,
+    stemming,
     translations,
 )
 from limber import cache as seals
@@ -334,6 +335,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Zip the site for folder use, write the service worker that precaches it, then move the
     finished site into place (unless strict mode is about to fail the build)."""
     site = Path(config.site_dir)
+    if not stemming.add_query_stemming(site):
+        log.info("Limber: Material's search worker not found; search finds whole words only")
     if not _is_translation_build():  # a preview too: a translator sees their language served
         for language in languages.built_languages():
             _build_language(config, language, site / paths.language_dir(language))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from limber import languages, messages
+from limber import languages, messages, stemming
 
 from .conftest import ROOT, build, make_site
 
@@ -138,3 +138,14 @@ def test_a_third_language_is_a_catalogue_and_content_files(
     assert "Pas encore traduit." in other
     assert 'hreflang="fr"' in (out / "es/stretches/cat-cow.html").read_text(encoding="utf-8")
     assert languages.site_languages() == ("en", "es"), "the package itself is unchanged"
+
+
+def test_every_languages_search_worker_stems_queries(real_site: Path) -> None:
+    """Material's search worker in each language's site starts with Limber's query stemmer."""
+    prelude = stemming.PRELUDE.read_text("utf-8")
+    for folder in (real_site, real_site / "es"):
+        workers = list(folder.glob(stemming.WORKERS))
+        assert len(workers) == 1, folder
+        code = workers[0].read_text("utf-8")
+        assert code.startswith(prelude) and code.count(prelude) == 1
+        assert "lunr" in code[len(prelude) :], "Material's worker follows"

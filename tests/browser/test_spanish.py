@@ -161,6 +161,27 @@ def test_search_in_spanish_finds_spanish_pages(context: Any, real_server: Server
     expect(page.locator(".md-search-result__item").first).to_contain_text("Gato-vaca")
 
 
+def test_spanish_search_finds_other_forms_of_a_word_with_or_without_accents(
+    context: Any, real_server: Server
+) -> None:
+    """The content says "vértebra" and never "vértebras": the plural, typed with its accent or
+    without it as people do on a phone, finds every page that says the singular."""
+    texts = {path: path.read_text("utf-8") for path in STRETCHES.glob("*.es.md")}
+    assert not any("vértebras" in text for text in texts.values())
+    saying = [text for text in texts.values() if re.search(r"\bvértebra\b", text)]
+    assert saying
+    page = context.new_page()
+    page.goto(real_server.url + "es/index.html")
+    search = page.get_by_role("textbox", name="Búsqueda")
+    for query in ("vértebras", "vertebras"):
+        search.fill("")
+        search.press_sequentially(query, delay=30)
+        expect(page.locator(".md-search-result__meta")).to_contain_text(f"{len(saying)} ")
+        expect(page.locator(".md-search-result__item h1", has_text="Gato-vaca")).to_be_visible()
+        marked = page.locator(".md-search-result mark").first
+        assert marked.inner_text().startswith("vértebra")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize(
