@@ -104,6 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if str(languages.THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(languages.THEME_DIR))
         config.extra["alternate"] = True  # shows the menu; its links are set page by page
+        config.extra["limber_made_with"] = messages.text("language.made_with")  # the footer
     config.nav = languages.translate_nav(config.nav)
     if _is_translation_build():
         config.site_description = messages.text("language.site_description")

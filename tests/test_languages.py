@@ -96,6 +96,7 @@ def test_spanish_navigation_data_and_cards(real_site: Path) -> None:
     assert SPANISH.text("language.copyright") in home and "Text CC BY-SA" not in home
     assert SPANISH.text("language.to_dark") in home and SPANISH.text("language.to_light") in home
     assert "Switch to" not in home
+    assert SPANISH.text("language.made_with") in home and "Made with" not in home
     data = _html(real_site, "es/assets/limber/limber-data.js")
     assert '"timer.start": "Empezar"' in data
     assert '"language": "es"' in data
