@@ -174,3 +174,12 @@ def axe_serious(page: Any) -> list[str]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def search(page: Any, query: str, box: str = "Search") -> Any:
+    """Type ``query`` into the theme's search box key by key, as a reader does (the box is
+    emptied first); returns the results' items."""
+    field = page.get_by_role("textbox", name=box)
+    field.fill("")
+    field.press_sequentially(query, delay=30)
+    return page.locator(".md-search-result__item")
