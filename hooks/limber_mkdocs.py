@@ -104,7 +104,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if str(languages.THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(languages.THEME_DIR))
         config.extra["alternate"] = True  # shows the menu; its links are set page by page
-        config.extra["limber_made_with"] = messages.text("language.made_with")  # the footer
+        # Words of the theme's that mkdocs.yml or Material would say in English (theme/).
+        config.extra["limber_made_with"] = messages.text("language.made_with")
+        config.extra["limber_not_found"] = messages.text("language.not_found")
+        config.extra["limber_go_home"] = messages.text("language.go_home")
+        toc = config.mdx_configs.get("toc")
+        if isinstance(toc, dict) and toc.get("permalink"):
+            toc["permalink_title"] = messages.text("language.permalink")
     config.nav = languages.translate_nav(config.nav)
     if _is_translation_build():
         config.site_description = messages.text("language.site_description")
@@ -265,6 +271,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return pages.render_routine_markdown(markdown)
     if page.file.generated_by is not None:
         return markdown  # a stretch page: its body may not call for Limber's own blocks
+    if page.file.src_uri in _fallbacks:  # English text: not what a translation's search finds
+        page.meta["search"] = {"exclude": True}
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = html.text(page.meta["title"])
     if page.file.src_uri == paths.HOME_PAGE:

@@ -150,3 +150,20 @@ def test_every_languages_search_worker_stems_queries(real_site: Path) -> None:
         code = workers[0].read_text("utf-8")
         assert code.startswith(prelude) and code.count(prelude) == 1
         assert "lunr" in code[len(prelude) :], "Material's worker follows"
+
+
+def test_the_spanish_search_and_404_page(real_site: Path) -> None:
+    """Spanish search finds Spanish pages: the English ones shown with a notice stay out of it,
+    and words of a list's items don't run together ("silla" and "Abre", not "sillaAbre"). The
+    page-not-found page is in Spanish, with a way home; headings' links are named in Spanish."""
+    index = json.loads((real_site / "es/search/search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "contributing.html" not in pages, "not translated: left out"
+    assert "safety.html" in pages and "stretches/cat-cow.html" in pages
+    for doc in index["docs"]:
+        if doc["location"].startswith("routines/"):
+            assert not re.search(r"[a-zá-úñ.][A-ZÁ-ÚÑ][a-zá-úñ]", doc["text"]), doc["text"][:200]
+    missing = _html(real_site, "es/404.html")
+    assert SPANISH.text("language.not_found") in missing and "Not found" not in missing
+    assert SPANISH.text("language.go_home") in missing
+    assert f'title="{SPANISH.text("language.permalink")}"' in _html(real_site, "es/safety.html")

@@ -180,6 +180,28 @@ def test_spanish_search_finds_other_forms_of_a_word_with_or_without_accents(
         assert marked.inner_text().startswith("vértebra")
 
 
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_area_name_breaks_mid_word_on_a_phone(
+    browser: Any, real_server: Server, width: int
+) -> None:
+    """'Isquiotibiales' once wrapped as 'Isquiotibiale / s' in its home page tile."""
+    ctx = browser.new_context(viewport={"width": width, "height": 844})
+    page = ctx.new_page()
+    page.goto(real_server.url + "es/index.html")
+    words = page.locator("ul.limber-areas .limber-card-title").evaluate_all(
+        """titles => titles.flatMap(title => title.textContent.split(" ").map(word => {
+            const range = document.createRange();
+            const text = title.firstChild;
+            const start = text.textContent.indexOf(word);
+            range.setStart(text, start);
+            range.setEnd(text, start + word.length);
+            return [word, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+        }))"""
+    )
+    ctx.close()
+    assert words and [word for word, lines in words if lines > 1] == []
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize(
