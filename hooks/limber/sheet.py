@@ -36,14 +36,10 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
-def thumbnail(stretch: Stretch, every_pose: bool = False) -> Markup:
+def thumbnail(stretch: Stretch) -> Markup:
     """The stretch's figure, small and decorative (its name stands beside it), not animated by
-    the player; first pose only (half the bytes: the builder's library lists every stretch) unless
-    ``every_pose``: a routine page keeps them for its follow-along view, which moves the figure."""
-    svg = render_svg(
-        stretch.figure, stretch.name, stretch.areas, thumbnail=True, every_pose=every_pose
-    )
-    return Markup(svg.strip())
+    the player, every pose kept: the routine page's follow-along view shows it large, moving."""
+    return Markup(render_svg(stretch.figure, stretch.name, stretch.areas, thumbnail=True).strip())
 
 
 def render_sheet_row(stretch: Stretch, dose: Dose, href: str) -> str:
@@ -54,6 +50,6 @@ def render_sheet_row(stretch: Stretch, dose: Dose, href: str) -> str:
         stretch=stretch,
         dose=dose,
         href=href,
-        thumbnail=thumbnail(stretch, every_pose=True),
+        thumbnail=thumbnail(stretch),
         cue=sheet_cue(stretch),
     ).rstrip("\n")

@@ -21,9 +21,17 @@ SEED = ["Cat-cow", "Doorway stretch", "Seated thoracic rotation", "Standing side
         "Neck side tilt", "Child's pose", "Foam roller upper back"]  # fmt: skip
 
 
-def printed(page: Any, url: str, paper: str, target: Path) -> str:
-    page.goto(url)
-    return print_page(page, paper, target)
+PAPERS = pytest.mark.parametrize("paper", ["A4", "Letter"])
+
+
+def printed_routine(
+    context: Any, server: Server, slug: str, paper: str, tmp_path: Path
+) -> tuple[Any, str]:
+    """A routine's page printed on ``paper`` (one page, or the test fails): the page, to look at
+    its pictures, and the sheet's text."""
+    page = context.new_page()
+    page.goto(f"{server.url}routines/{slug}.html")
+    return page, print_page(page, paper, tmp_path / f"{slug}.pdf")
 
 
 def pictures_in_print(page: Any) -> list[float]:
@@ -50,16 +58,11 @@ def print_page(page: Any, paper: str, target: Path) -> str:
     return text.stdout if text.returncode == 0 else reader.pages[0].extract_text()
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@PAPERS
 def test_the_seed_routine_prints_on_one_page(
     context: Any, real_server: Server, paper: str, tmp_path: Path
 ) -> None:
-    text = printed(
-        context.new_page(),
-        real_server.url + "routines/ease-upper-back-tightness.html",
-        paper,
-        tmp_path / "s.pdf",
-    )
+    page, text = printed_routine(context, real_server, "ease-upper-back-tightness", paper, tmp_path)
     positions = [text.index(name) for name in SEED]
     assert positions == sorted(positions)
     assert "Ease upper back tightness" in text
@@ -69,7 +72,7 @@ def test_the_seed_routine_prints_on_one_page(
     flat = " ".join(text.split())
     assert "\u2026" not in flat
     assert "Kneel on the floor and sit back toward your heels." in flat
-    pictures = pictures_in_print(context.pages[-1])
+    pictures = pictures_in_print(page)
     assert len(pictures) == len(SEED) and all(height > 30 for height in pictures), pictures
     for chrome in (
         "Search",
@@ -82,16 +85,11 @@ def test_the_seed_routine_prints_on_one_page(
         assert chrome not in text, chrome
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@PAPERS
 def test_eight_stretches_still_fit_one_page(
     context: Any, fixture_server: Server, paper: str, tmp_path: Path
 ) -> None:
-    text = printed(
-        context.new_page(),
-        fixture_server.url + "routines/full-session.html",
-        paper,
-        tmp_path / "s.pdf",
-    )
+    _, text = printed_routine(context, fixture_server, "full-session", paper, tmp_path)
     assert text.count("Wall angel") == 2
     assert text.count("Calf wall stretch") == 2
     assert "Hold 5 s, 12 times" in text
@@ -113,14 +111,13 @@ def test_every_routine_file_is_printed_below() -> None:
     assert sorted(real_library().routines) == ROUTINES
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@PAPERS
 @pytest.mark.parametrize("slug", ROUTINES)
 def test_every_routine_prints_on_one_page_with_every_stretch_in_order(
     context: Any, real_server: Server, slug: str, paper: str, tmp_path: Path
 ) -> None:
     routine = real_library().routines[slug]
-    page = context.new_page()
-    text = printed(page, f"{real_server.url}routines/{slug}.html", paper, tmp_path / "r.pdf")
+    page, text = printed_routine(context, real_server, slug, paper, tmp_path)
     flat = " ".join(text.split())
     assert routine.title in flat
     start = 0

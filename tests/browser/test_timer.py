@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from .conftest import T0, Server, axe_serious
+import pytest
+
+from .conftest import Server, axe_serious, paused_page
 
 DOORWAY = "stretches/doorway-stretch.html"
 ROTATION = "stretches/seated-thoracic-rotation.html"
 CAT_COW = "stretches/cat-cow.html"
 ROUTINE = "routines/ease-upper-back-tightness.html"
+
+PageWith = Callable[..., Any]
+
+
+@pytest.fixture
+def page_with(browser: Any) -> Iterator[PageWith]:
+    """Pages in contexts of their own (a phone's size, the dark scheme, reduced motion), each
+    with its clock paused at ``T0``; closed after the test, which fails if a script threw."""
+    pages: list[Any] = []
+
+    def open_page(**options: Any) -> Any:
+        pages.append(paused_page(browser.new_context(**options)))
+        return pages[-1]
+
+    yield open_page
+    for page in pages:
+        page.context.close()
+    assert [page.errors for page in pages if page.errors] == []
 
 
 class Timer:
@@ -286,15 +306,13 @@ def test_the_figure_turns_to_the_side_being_stretched(page: Any, real_server: Se
     assert figure.get_attribute("data-side") == "right"
 
 
-def test_the_figure_rests_still_with_reduced_motion(browser: Any, real_server: Server) -> None:
-    context = browser.new_context(reduced_motion="reduce")
-    page = context.new_page()
-    page.clock.install(time=T0)
-    page.clock.pause_at(T0 + timedelta(seconds=1))
+def test_the_figure_rests_still_with_reduced_motion(
+    page_with: PageWith, real_server: Server
+) -> None:
+    page = page_with(reduced_motion="reduce")
     timer = open_timer(page, real_server, CAT_COW).press("Start").wait(9.5)
     assert timer.words.startswith("Exhale")
     assert current_frame(page) == "cow"
-    context.close()
 
 
 def _inside(page: Any, locator: Any) -> bool:
@@ -308,11 +326,8 @@ def _inside(page: Any, locator: Any) -> bool:
     )
 
 
-def test_no_page_chrome_covers_the_running_player(browser: Any, real_server: Server) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.clock.install(time=T0)
-    page.clock.pause_at(T0 + timedelta(seconds=1))
+def test_no_page_chrome_covers_the_running_player(page_with: PageWith, real_server: Server) -> None:
+    page = page_with(viewport={"width": 390, "height": 844})
     timer = open_timer(page, real_server, ROUTINE).press("Start").wait(3)
     clock = page.get_by_role("timer")
     # Scroll until the clock sits where the sticky header and "Back to top" would be, then up a
@@ -327,7 +342,6 @@ def test_no_page_chrome_covers_the_running_player(browser: Any, real_server: Ser
         assert _inside(page, page.get_by_role("button", name=name, exact=True)), name
     timer.press("Reset")
     assert page.evaluate("document.documentElement.hasAttribute('data-limber-running')") is False
-    context.close()
 
 
 def test_a_rest_names_the_coming_stretch_once(page: Any, real_server: Server) -> None:
@@ -352,11 +366,8 @@ def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def test_the_breath_guide_stands_out_in_dark_mode(browser: Any, real_server: Server) -> None:
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
-    page.clock.install(time=T0)
-    page.clock.pause_at(T0 + timedelta(seconds=1))
+def test_the_breath_guide_stands_out_in_dark_mode(page_with: PageWith, real_server: Server) -> None:
+    page = page_with(color_scheme="dark")
     open_timer(page, real_server, CAT_COW).press("Start").wait(5.1)
     guide = page.locator(".lt-breath")
     style = guide.evaluate(
@@ -367,15 +378,12 @@ def test_the_breath_guide_stands_out_in_dark_mode(browser: Any, real_server: Ser
     assert style["opacity"] == "1"
     assert style["width"] >= 2
     assert _contrast(_rgb(style["border"]), _rgb(style["page"])) >= 3, style
-    context.close()
 
 
-def test_the_figure_turns_even_with_reduced_motion(browser: Any, real_server: Server) -> None:
-    context = browser.new_context(reduced_motion="reduce")
-    page = context.new_page()
-    page.clock.install(time=T0)
-    page.clock.pause_at(T0 + timedelta(seconds=1))
+def test_the_figure_turns_even_with_reduced_motion(
+    page_with: PageWith, real_server: Server
+) -> None:
+    page = page_with(reduced_motion="reduce")
     timer = open_timer(page, real_server, DOORWAY).press("Start").wait(25.1)
     assert timer.words == "Right · Hold"
     assert page.locator("[data-limber-figure]").get_attribute("data-side") == "right"
-    context.close()

@@ -260,8 +260,8 @@
       copy.classList.add("lt-follow-drawing");
       var caption = copy.querySelector("figcaption");
       if (caption) caption.parentNode.removeChild(caption);
-      // A list's thumbnail keeps only its first pose: name the frames it has, so showFrame
-      // never picks one that is not there (which would leave the figure blank).
+      // Name the frames the copy really has, so showFrame never picks one that is not there
+      // (which would leave the figure blank).
       var frames = Array.prototype.map.call(copy.querySelectorAll("g[data-frame]"), function (group) {
         return group.getAttribute("data-frame");
       });

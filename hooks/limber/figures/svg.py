@@ -56,18 +56,16 @@ def render_svg(
     areas: Sequence[str],
     *,
     thumbnail: bool = False,
-    every_pose: bool = False,
 ) -> str:
     """The page figure: one ``<g>`` per frame, the first shown; colours come from CSS.
 
-    A ``thumbnail`` (the printed sheet, the builder) lacks ``data-limber-figure``, so the player
-    does not animate it, and keeps the first pose only unless ``every_pose`` (a routine page's,
-    which its follow-along view shows large and moving)."""
+    A ``thumbnail`` (the routine page's list and printed sheet) lacks ``data-limber-figure``, so
+    the player does not animate it; its follow-along view moves it."""
     drawing = _drawing(figure, tuple(areas) if figure else ())
     return render(
         "figure.html",
         drawing=drawing,
-        frames=drawing.frames[:1] if thumbnail and not every_pose else drawing.frames,
+        frames=drawing.frames,
         alt=alt_text(figure, name, areas),
         placeholder=figure is None,
         animated=not thumbnail,
