@@ -58,6 +58,39 @@ def test_each_figure_file_is_a_plain_svg_in_the_site_colours(real_site: Path) ->
         assert THUMB_COLORS["body"] in colours, slug
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _views(root: ET.Element) -> dict[str, tuple[float, ...]]:
+    return {
+        view.get("id", ""): tuple(float(n) for n in view.get("viewBox", "").split())
+        for view in root.iter(f"{SVG}view")
+    }
+
+
+def test_a_moving_figure_file_shows_its_first_pose_by_its_address(real_site: Path) -> None:
+    """``cat-cow.svg#first`` shows the cow, ``#last`` (and no address) the cat: the follow-along
+    view of a built routine moves the picture with the breath, with nothing but the file."""
+    library = load_library(ROOT, ROOT / "docs")
+    for stretch in library.stretches.values():
+        assert stretch.figure is not None
+        root = _figure_file(real_site, stretch.slug)
+        views = _views(root)
+        assert views["last"] == tuple(float(n) for n in root.get("viewBox", "").split())
+        shapes = [[float(v) for k, v in e.attrib.items() if k in ("x1", "x2", "cx")]
+                  for e in root if e.tag in (f"{SVG}line", f"{SVG}circle")]  # fmt: skip
+        if len(stretch.figure.frames()) == 1:
+            assert list(views) == ["last"], stretch.slug
+            continue
+        assert list(views) == ["last", "first"], stretch.slug
+        # Each pose's shapes lie in its own view, apart: a view never shows the other pose.
+        x, _, width, _ = views["first"]
+        in_first = [all(x <= v <= x + width for v in xs) for xs in shapes]
+        in_last = [all(v <= views["last"][2] for v in xs) for xs in shapes]
+        assert any(in_first) and any(in_last), stretch.slug
+        assert all(a != b for a, b in zip(in_first, in_last, strict=True)), stretch.slug
+
+
 def test_a_stretch_with_no_figure_gets_a_faint_placeholder(fixture_site: Path) -> None:
     stretches = FIXTURES / "site" / "stretches"
     bare = [p.stem for p in stretches.glob("*.md") if "\nfigure:" not in p.read_text("utf-8")]

@@ -397,20 +397,29 @@ def shown_picture(view: Any, name: str) -> Any:
 
 @pytest.mark.parametrize("where", ["served", "folder"])
 def test_a_built_routine_follows_along_with_its_pictures(
-    browser: Any, where: str, request: pytest.FixtureRequest, pages: list[Any]
+    browser: Any, where: str, real_server: Server, real_site: Path, pages: list[Any]
 ) -> None:
     """The builder's library shows each stretch from its picture file, not a drawing in the
-    page: the view shows that file, large and named, from a server and from file:// alike."""
-    if where == "served":
-        base = request.getfixturevalue("real_server").url
-    else:
-        base = request.getfixturevalue("real_site").as_uri() + "/"
+    page: the view shows that file, large and named, moving with the breath and turned for the
+    right side, from a server and from file:// alike."""
+    base = real_server.url if where == "served" else real_site.as_uri() + "/"
     link = base + "builder.html#r=1;10;2;Mine;cat-cow:2,doorway-stretch:20"
-    # Reduced motion: the turn for the right side is then immediate, not a transition.
-    page, view = following(browser, (844, 390), link, pages, 5100, reduced_motion="reduce")
+    page, view = following(browser, (844, 390), link, pages, 5100)
     figure = shown_picture(view, "Cat-cow")
-    assert figure.locator("img").get_attribute("src") == "stretches/figures/cat-cow.svg"
+    picture = figure.locator("img")
     assert box(figure)["height"] >= 0.3 * 390
+    # The file's own views of the pose: cow on the in-breath, cat on the out-breath.
+    assert run_state(view)[0].startswith("Inhale")
+    assert picture.get_attribute("src") == "stretches/figures/cat-cow.svg#first"
+    cow = picture.screenshot()
+    for _ in range(20):
+        if not run_state(view)[0].startswith("Inhale"):
+            break
+        page.clock.run_for(500)
+    assert run_state(view)[0].startswith("Exhale")
+    assert picture.get_attribute("src") == "stretches/figures/cat-cow.svg#last"
+    shown_picture(view, "Cat-cow")
+    assert picture.screenshot() != cow
     for _ in range(200):  # through the breaths, however many the builder kept, to the rest
         if run_state(view)[0].startswith("Rest"):
             break
@@ -430,5 +439,4 @@ def test_a_built_routine_follows_along_with_its_pictures(
         page.clock.run_for(1000)
     assert run_state(view)[0] == "Right · Hold"
     assert drawing.get_attribute("data-side") == "right"
-    transform = drawing.locator("img").evaluate("i => getComputedStyle(i).transform")
-    assert transform.startswith("matrix(-1"), transform
+    expect(drawing.locator("img")).to_have_css("transform", "matrix(-1, 0, 0, 1, 0, 0)")

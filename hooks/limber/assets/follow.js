@@ -10,9 +10,9 @@
  *
  * Figures: a stretch page's own `[data-limber-figure]`; for a routine, each stretch's thumbnail
  * found by its slug (`[data-slug="…"] .limber-thumb` or `.limber-thumb[data-slug="…"]`), which
- * the routine page and the builder already show in their lists. The routine page's are drawings
- * (they move); the builder's library shows each stretch from its picture file
- * (`stretches/figures/<slug>.svg`, the last pose, still), and the view shows that same file.
+ * the routine page and the builder already show in their lists. The routine page's are drawings;
+ * the builder's library shows each stretch from its picture file (`stretches/figures/<slug>.svg`),
+ * and the view shows that same file, moved between its first and last pose by its address.
  * Words come from the site's message catalogue (messages/en.yml, section `follow`), so a
  * translation needs no change here.
  */
@@ -272,11 +272,13 @@
   };
 
   /* A list that shows each stretch from its own picture file (the builder's library) has no
-     drawing to copy: the view shows that file, still, at its own size, under a name. The <img>
-     is not lazy (the copied one may be, in a list scrolled out of view or filtered away). */
+     drawing to copy: the view shows that file, large, under a name. The file holds a moving
+     figure's first and last pose as views (#first, #last), which showFrame picks as it picks a
+     drawing's frames. The <img> is not lazy (the copied one may be, in a list scrolled out of
+     view or filtered away). */
   function pictureFigure(picture, name) {
     var figure = el("figure", { class: "limber-figure lt-follow-drawing", role: "img",
-      "aria-label": t("picture", { name: name }) });
+      "aria-label": t("picture", { name: name }), "data-frames": "first last" });
     figure.appendChild(el("img", { class: "limber-pic", src: picture.getAttribute("src"), alt: "",
       decoding: "async" }));
     return figure;

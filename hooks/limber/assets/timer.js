@@ -711,6 +711,12 @@ Timer.prototype.onKey = function (event) {
     Array.prototype.forEach.call(figure.querySelectorAll("[data-frame]"), function (group) {
       group.classList.toggle("is-current", group.getAttribute("data-frame") === frame);
     });
+    // A figure shown from its picture file: the file's own views of its poses (#first, #last).
+    var picture = figure.querySelector("img[src]");
+    if (picture && frame) {
+      var src = picture.getAttribute("src").split("#")[0] + "#" + frame;
+      if (picture.getAttribute("src") !== src) picture.setAttribute("src", src);
+    }
   }
   core.showFrame = showFrame;
 

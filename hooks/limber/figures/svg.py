@@ -16,6 +16,8 @@ from limber.figures.model import Figure, Point, Shape, bounds, laid_out
 from limber.templating import render
 
 PAD = 6
+# The fragments of a picture file that show a moving figure's first and last pose (thumbnail).
+FIRST_POSE, LAST_POSE = "first", "last"
 # Colours of a standalone thumbnail, which cannot read the page's CSS; dark mode inverts it.
 THUMB_COLORS: Mapping[str, str] = {
     "body": "#343a40",
@@ -87,14 +89,35 @@ def _drawing(figure: Figure | None, areas: tuple[str, ...]) -> Drawing:
 def thumbnail(figure: Figure | None, areas: Sequence[str]) -> str:
     """A standalone SVG file of the figure's last frame (the stretch itself, where keyframes
     move), its colours written in: a picture for lists, loaded as an image, so a list of a
-    thousand stretches costs a line of markup each and only the pictures in view are fetched."""
+    thousand stretches costs a line of markup each and only the pictures in view are fetched.
+
+    Where keyframes move, the first frame is drawn too, far outside the view, and an SVG
+    ``<view>`` per pose lets the address choose: ``<slug>.svg#first`` shows the first pose,
+    ``#last`` (or no fragment) the last. The follow-along view of a built routine moves a
+    picture that way, with the breath, with no script or style inside the file."""
     _, laid = laid_out(figure, areas)
-    shapes = laid[-1]
+    colors = THUMB_COLORS if figure else dict.fromkeys(THUMB_COLORS, THUMB_COLORS["prop"])
+    width, height, shapes = _framed(laid[-1], colors, 0, 0)
+    views = [(LAST_POSE, f"0 0 {width:.0f} {height:.0f}")]
+    if len(laid) > 1:
+        # Far enough below and to the right that a view of one pose, fitted into a box of the
+        # other's proportions, shows none of the other.
+        gap = 4 * max(width, height)
+        first_width, first_height, first = _framed(laid[0], colors, width + gap, height + gap)
+        box = f"{width + gap:.0f} {height + gap:.0f} {first_width:.0f} {first_height:.0f}"
+        views.append((FIRST_POSE, box))
+        shapes += first
+    return render("figure_thumbnail.svg", viewbox=views[0][1], views=views, shapes=shapes)
+
+
+def _framed(
+    shapes: Sequence[Shape], colors: Mapping[str, str], x: float, y: float
+) -> tuple[float, float, list[Placed]]:
+    """A frame's shapes placed with the top left of its box (padding included) at ``x, y``;
+    the box's width and height."""
     x0, y0, x1, y1 = bounds([shapes])
     width, height = x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD
-    colors = THUMB_COLORS if figure else dict.fromkeys(THUMB_COLORS, THUMB_COLORS["prop"])
-    placed = [_place(s, x0 - PAD, y1 + PAD, colors) for s in shapes]
-    return render("figure_thumbnail.svg", viewbox=f"0 0 {width:.0f} {height:.0f}", shapes=placed)
+    return width, height, [_place(s, x0 - PAD - x, y1 + PAD + y, colors) for s in shapes]
 
 
 def _place(
