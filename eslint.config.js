@@ -37,7 +37,7 @@ module.exports = [
     // Filled in by limber/offline.py when the build writes sw.js.
     files: ["hooks/limber/assets/service-worker.js"],
     languageOptions: {
-      globals: { __VERSION__: "readonly", __FILES__: "readonly", __PATHS__: "readonly" },
+      globals: { __VERSION__: "readonly", __FILES__: "readonly", __PATHS__: "readonly", __LATER__: "readonly" },
     },
   },
 ];

@@ -281,6 +281,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         (pages.VOCABULARY_MARKER, pages.render_vocabularies),
         (limits.LIMITS_MARKER, limits.render_table),
         (sanitize.ALLOWLIST_MARKER, sanitize.render_allowlist),
+        (offline.SAVE_MARKER, offline.render_save_block),
     ):
         if marker in markdown:
             markdown = markdown.replace(marker, render())
@@ -341,28 +342,27 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) ->
 
 @event_priority(-200)  # last: after Material's offline plugin (-100) writes its search index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Zip the site for folder use, write the service worker that precaches it, then move the
-    finished site into place (unless strict mode is about to fail the build)."""
+    """Build the other languages into their folders, zip the site for folder use, write each
+    language's service worker, then move the finished site into place (unless strict mode is
+    about to fail the build)."""
     site = Path(config.site_dir)
     if not stemming.add_query_stemming(site):
         log.info("Limber: Material's search worker not found; search finds whole words only")
-    if not _is_translation_build():  # a preview too: a translator sees their language served
-        for language in languages.built_languages():
-            _build_language(config, language, site / paths.language_dir(language))
-        messages.use(_language)
+    if _is_translation_build():
+        return  # the English build writes every language's offline files, once the zip is made
+    built = languages.built_languages()
+    for language in built:  # a preview too: a translator sees their language served
+        _build_language(config, language, site / paths.language_dir(language))
+    messages.use(_language)
     if _serving:  # a cached preview would hide the edit just saved
         return
-    if not _is_translation_build():
-        offline.write_site_zip(site)  # every language: the folder opens in any of them
-    # Each language's service worker keeps its own folder: English leaves the others out.
-    precache = offline.collect_precache(site, _language)
-    (site / paths.SERVICE_WORKER).write_text(offline.render_service_worker(precache), "utf-8")
-    log.info(
-        f"Limber: offline precache {len(precache.files)} files, "
-        f"{precache.size / 1_000_000:.1f} MB, cache limber-{precache.version}"
-    )
-    if not _is_translation_build():
-        _finish(config, keep=not (config.strict and _warnings.count))
+    for language, precache in offline.write_offline_sites(site, built).items():
+        log.info(
+            f"Limber ({language}): offline precache {len(precache.files)} files, "
+            f"{precache.size / 1_000_000:.1f} MB, cache limber-{precache.version}; "
+            f"{len(precache.later)} files, {precache.later_size / 1_000_000:.1f} MB, saved later"
+        )
+    _finish(config, keep=not (config.strict and _warnings.count))
 
 
 def _build_language(config: MkDocsConfig, language: str, site_dir: Path) -> None:

@@ -256,10 +256,22 @@ def test_the_offline_precache_is_small_and_complete(real_site: Path) -> None:
     from limber.offline import collect_precache
 
     precache = collect_precache(real_site)
-    assert precache.size < 10_000_000
+    stretches = len(list((real_site / "stretches").glob("*.html"))) - 1  # not the index
+    assert precache.size <= 2_000_000 + 25_000 * stretches  # the budget of issue 15
     needed = ["index.html", "stretches/cat-cow.html", "routines/ease-upper-back-tightness.html"]
-    needed += ["search/search_index.json", "cards/cat-cow.png", "manifest.webmanifest"]
+    needed += ["search/search_index.json", "manifest.webmanifest", "offline-files.json"]
     assert set(needed) <= set(precache.files)
+    # Saved later, when opened or by "Save everything": cards, PDFs, audio, the zip.
+    large = [f for f in precache.files if f.startswith(("cards/", "downloads/"))]
+    assert large + [f for f in precache.files if f.endswith((".pdf", ".mp3", ".zip"))] == []
+    assert "search/search_index.js" not in precache.files  # file:// pages only; no worker there
+    listing = json.loads((real_site / "offline-files.json").read_text(encoding="utf-8"))
+    assert {"cards/cat-cow.png", "cards/stretch-cards.pdf", "downloads/limber-site.zip"} <= set(
+        listing["files"]
+    )
+    sizes = {path: (real_site / path).stat().st_size for path in listing["files"]}
+    assert {path: size for path, (_, size) in listing["files"].items()} == sizes
+    assert listing["size"] == sum(sizes.values())
     worker = (real_site / "sw.js").read_text(encoding="utf-8")
     assert f'"limber-" + "{precache.version}"' in worker
     manifest = json.loads((real_site / "manifest.webmanifest").read_text(encoding="utf-8"))

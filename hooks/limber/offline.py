@@ -3,6 +3,12 @@
 The service worker is written after the build, from the files actually in ``site/``; its cache is
 named by a hash of their contents, so any change to the site makes a new cache and the old one is
 dropped when the new worker activates.
+
+The precache holds what reading needs (pages, assets, the search index) and stays within
+``2 MB + 25 KB`` a stretch. The large files (cards, PDFs, routine audio, the site zip) are saved
+later: each when first opened, or all at once by "Save everything for offline" on the home page,
+which reads their list from ``offline-files.json``. They are kept in a cache of their own, keyed
+by a hash of each file, so a new build keeps what did not change and drops what did.
 """
 
 from __future__ import annotations
@@ -10,9 +16,11 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+import os
 import zipfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +28,31 @@ from PIL import Image, ImageDraw
 
 from limber import cache as seals
 from limber import colours
-from limber.paths import CARD_PDFS, DOWNLOADS_DIR, SERVICE_WORKER, SITE_ZIP, asset, worker_paths
+from limber.messages import SOURCE_LANGUAGE
+from limber.paths import (
+    CARD_PDFS,
+    CARDS_DIR,
+    DOWNLOADS_DIR,
+    OFFLINE_FILES,
+    SERVICE_WORKER,
+    SITE_ZIP,
+    asset,
+    language_dir,
+    worker_paths,
+)
+from limber.templating import render
 
 ICONS = {asset("icon-192.png"): (192, False), asset("icon-512.png"): (512, False),
          asset("icon-maskable-512.png"): (512, True)}  # fmt: skip
 AUDIO = ("*.mp3", asset("audio-clips.js"))  # routine tracks; the builder's spoken clips
-# Not precached: source maps, search languages other than English, sitemaps, the zip, the card
-# PDFs and the routine audio (large, and they grow with the library): the worker caches those
-# when first opened or played.
-PRECACHE_EXCLUDE = ("*.map", "assets/javascripts/lunr/*", "sitemap.xml*", SERVICE_WORKER,
-                    SITE_ZIP, *CARD_PDFS, *AUDIO)  # fmt: skip
+# Saved later (first opened, or "Save everything"): large, and they grow with the library.
+LATER = (f"{CARDS_DIR}/*", f"{DOWNLOADS_DIR}/*", *AUDIO)
+# Never saved: source maps, search languages other than English, sitemaps, the worker itself, and
+# the search index as a script (file:// pages read it; over http the theme reads the JSON).
+NEVER = ("*.map", "assets/javascripts/lunr/*", "sitemap.xml*", SERVICE_WORKER,
+         "search/search_index.js")  # fmt: skip
+PRECACHE_EXCLUDE = (*NEVER, *LATER)
+SAVE_MARKER = "<!-- limber:save-offline -->"  # where the home page puts "Save everything"
 # Not zipped: the zip itself, source maps, and the card PDFs (the card images are in).
 ZIP_EXCLUDE = (f"{DOWNLOADS_DIR}/*", "*.map", *CARD_PDFS)
 _TEMPLATE = Path(__file__).parent / "assets" / "service-worker.js"
@@ -38,11 +61,17 @@ _CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
 @dataclass(frozen=True)
 class Precache:
-    """What the service worker stores: site-relative paths, their total size, the build hash."""
+    """What the service worker stores: site-relative paths, their total size, the build hash;
+    and the files saved later, each as ``path: (hash, size)``."""
 
     files: tuple[str, ...]
     size: int
     version: str
+    later: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+
+    @property
+    def later_size(self) -> int:
+        return sum(size for _, size in self.later.values())
 
 
 def _site_files(site_dir: Path, exclude: Iterable[str]) -> Iterator[tuple[Path, str]]:
@@ -62,15 +91,21 @@ def search_language_files(language: str) -> tuple[str, ...]:
     return (f"{folder}/lunr.stemmer.support.min.js", f"{folder}/lunr.{language}.min.js")
 
 
+def _own_sites(site_dir: Path) -> tuple[str, ...]:
+    """Patterns of the folders with a service worker of their own (another language's site)."""
+    return tuple(
+        f"{worker.parent.name}/*" for worker in sorted(site_dir.glob(f"*/{SERVICE_WORKER}"))
+    )
+
+
 def collect_precache(site_dir: Path, language: str = "en") -> Precache:
-    """Every file of the built site worth having offline, with a hash of all their contents;
-    a folder with a service worker of its own (another language's site) left out, and the
-    search language files of the site's ``language`` kept in."""
+    """Every file of the built site that reading needs offline, with a hash of all their
+    contents: the files saved later and a folder with a service worker of its own (another
+    language's site) left out, and the search language files of the site's ``language`` kept."""
     digest = hashlib.sha256()
     files: list[str] = []
     size = 0
-    own_sites = sorted(worker.parent.name for worker in site_dir.glob(f"*/{SERVICE_WORKER}"))
-    exclude = (*PRECACHE_EXCLUDE, *(f"{folder}/*" for folder in own_sites))
+    exclude = (*PRECACHE_EXCLUDE, *_own_sites(site_dir))
     keep = search_language_files(language)
     for path in (site_dir / name for name in keep):
         if path.is_file():
@@ -85,12 +120,75 @@ def collect_precache(site_dir: Path, language: str = "en") -> Precache:
     return Precache(tuple(files), size, digest.hexdigest()[:16])
 
 
+def _file_hash(path: Path) -> tuple[str, int]:
+    """A file's hash and size. CRC-32 and size: it only tells one build's file from the next,
+    and reads hundreds of megabytes of cards quickly."""
+    crc = 0
+    with path.open("rb") as file:
+        while chunk := file.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    size = path.stat().st_size
+    return f"{crc:08x}{size:x}", size
+
+
+def collect_later(site_dir: Path, shared: Iterable[Path] = ()) -> dict[str, tuple[str, int]]:
+    """The files saved later, each with its hash and size; another language's folder left out.
+    ``shared`` files outside ``site_dir`` (the one zip of every language) are listed relative
+    to it (``../downloads/limber-site.zip``)."""
+    later: dict[str, tuple[str, int]] = {}
+    for path, relative in _site_files(site_dir, (*NEVER, *_own_sites(site_dir))):
+        if any(fnmatch.fnmatch(relative, pattern) for pattern in LATER):
+            later[relative] = _file_hash(path)
+    for path in shared:
+        relative = os.path.relpath(path, site_dir).replace(os.sep, "/")
+        if relative not in later:
+            later[relative] = _file_hash(path)
+    return later
+
+
+def write_offline_files(
+    site_dir: Path, language: str = "en", shared: Iterable[Path] = ()
+) -> Precache:
+    """After the build, for one language's site: the list of files saved later (its own, and
+    ``shared`` ones such as the site zip) and the service worker that precaches the rest."""
+    later = collect_later(site_dir, shared)
+    listing = {"size": sum(size for _, size in later.values()),
+               "files": {path: list(entry) for path, entry in later.items()}}  # fmt: skip
+    (site_dir / OFFLINE_FILES).write_text(json.dumps(listing, separators=(",", ":")), "utf-8")
+    precache = collect_precache(site_dir, language)
+    precache = Precache(precache.files, precache.size, precache.version, later)
+    (site_dir / SERVICE_WORKER).write_text(render_service_worker(precache), "utf-8")
+    return precache
+
+
+def write_offline_sites(site_dir: Path, languages: Sequence[str]) -> dict[str, Precache]:
+    """After every language is built: the one site zip, then each language's offline files,
+    the other languages' folders (``site/es/``) first so that the English site leaves them out.
+    The zip is saved later by every language's worker."""
+    site_zip = write_site_zip(site_dir)  # every language: the folder opens in any of them
+    written = {}
+    for language in languages:
+        written[language] = write_offline_files(
+            site_dir / language_dir(language), language, [site_zip]
+        )
+    written[SOURCE_LANGUAGE] = write_offline_files(site_dir, SOURCE_LANGUAGE, [site_zip])
+    return written
+
+
 def render_service_worker(precache: Precache) -> str:
     """The service worker script for this build."""
     script = _TEMPLATE.read_text(encoding="utf-8")
     files = json.dumps(list(precache.files), separators=(",", ":"))
+    later = json.dumps({path: entry[0] for path, entry in precache.later.items()},
+                       separators=(",", ":"))  # fmt: skip
     script = script.replace("__PATHS__", json.dumps(worker_paths(), separators=(",", ":")))
+    script = script.replace("__LATER__", later)
     return script.replace("__VERSION__", json.dumps(precache.version)).replace("__FILES__", files)
+
+
+def render_save_block() -> str:
+    """The "Save everything for offline" control; site.js fills its sizes in and runs it."""
+    return render("save_offline.html").rstrip("\n")
 
 
 def render_manifest(name: str, description: str, language: str = "en") -> dict[str, Any]:
@@ -170,15 +268,20 @@ def write_icons(cache_dir: Path) -> dict[str, Path]:
 
 
 def write_site_zip(site_dir: Path) -> Path:
-    """The whole built site as one zip, for browsing from the folder with no network."""
+    """The whole built site as one zip, for browsing from the folder with no network.
+
+    Entries carry a fixed date, so the same site gives the same zip: a reader who saved it for
+    offline use does not download it again after a build that changed nothing."""
     target = site_dir / SITE_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = seals.partial(target)
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for path, relative in _site_files(site_dir, ZIP_EXCLUDE):
+            entry = zipfile.ZipInfo.from_file(path, f"limber/{relative}")
+            entry.date_time = (2020, 1, 1, 0, 0, 0)
             # Images and PDFs are compressed already: storing them costs nothing to unzip.
             stored = path.suffix in (".png", ".pdf", ".gz", ".zip", ".jpg", ".webp", ".mp3")
             method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            archive.write(path, f"limber/{relative}", compress_type=method)
+            archive.writestr(entry, path.read_bytes(), compress_type=method, compresslevel=1)
     partial.replace(target)
     return target

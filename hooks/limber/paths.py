@@ -29,6 +29,7 @@ MANIFEST = "manifest.webmanifest"
 NOT_FOUND_PAGE = "404.html"
 DOWNLOADS_DIR = "downloads"  # large files to download; not in the site zip
 SITE_ZIP = f"{DOWNLOADS_DIR}/limber-site.zip"
+OFFLINE_FILES = "offline-files.json"  # the files "Save everything for offline" fetches
 
 FIGURES_DIR = "stretches/figures"  # one small standalone SVG per stretch, for lists
 
@@ -94,7 +95,8 @@ def routine_cards_pdf(slug: str, paper: str) -> str:
 def page_paths() -> dict[str, str]:
     """The paths the page scripts need, relative to the site's root (``root`` is relative to
     the scripts' own folder)."""
-    return {"root": SITE_ROOT_FROM_ASSETS, "manifest": MANIFEST, "serviceWorker": SERVICE_WORKER}
+    return {"root": SITE_ROOT_FROM_ASSETS, "manifest": MANIFEST, "serviceWorker": SERVICE_WORKER,
+            "offlineFiles": OFFLINE_FILES}  # fmt: skip
 
 
 def worker_paths() -> dict[str, str]:

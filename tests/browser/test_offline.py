@@ -44,9 +44,78 @@ def test_after_one_visit_the_site_works_with_no_network(
     page.goto(real_server.url + "stretches/doorway-stretch.html")
     page.get_by_role("button", name="Start").click()
     page.wait_for_function("document.querySelector('[role=timer]').textContent === '0:04'")
-    card = page.evaluate("fetch('../cards/doorway-stretch.png').then(r => r.status)")
-    assert card == 200
     assert context.hosts == {real_server.url.split("/")[2]}
+
+
+SAVED_URLS = """caches.keys()
+  .then(names => names.find(name => name.startsWith('limber-saved ')))
+  .then(name => name ? caches.open(name).then(c => c.keys()).then(k => k.map(r => r.url)) : [])"""
+FETCH = """path => fetch(path).then(r => r.arrayBuffer().then(b => [r.status,
+  r.headers.get('Content-Type'), new TextDecoder().decode(new Uint8Array(b).slice(0, 5))]))
+  .catch(() => [0, null, ''])"""  # offline and not saved: the fetch fails
+
+
+def test_a_card_is_kept_for_offline_use_once_opened(
+    context: Any, real_server: Server, real_site: Path
+) -> None:
+    page = context.new_page()
+    page.goto(real_server.url + "stretches/doorway-stretch.html")
+    wait_for_worker(page)
+    assert not [url for url in page.evaluate(SAVED_URLS) if "/cards/" in url]
+    assert page.evaluate(FETCH, "../cards/doorway-stretch.png")[0] == 200  # opened once, online
+    page.wait_for_function(f"({SAVED_URLS}).then(urls => urls.some(u => u.includes('/cards/')))")
+    context.set_offline(True)
+    assert page.evaluate(FETCH, "../cards/doorway-stretch.png")[:2] == [200, "image/png"]
+    assert page.evaluate(FETCH, "../cards/cat-cow.png")[0] != 200  # never opened, not saved
+
+
+def test_save_everything_fetches_the_cards_pdfs_and_zip_for_offline_use(
+    context: Any, real_server: Server, real_site: Path
+) -> None:
+    listing = json.loads((real_site / "offline-files.json").read_text(encoding="utf-8"))
+    later = set(listing["files"])
+    assert {"cards/cat-cow.png", "cards/stretch-cards.pdf", "downloads/limber-site.zip"} <= later
+    page = context.new_page()
+    page.goto(real_server.url + "index.html")
+    name = wait_for_worker(page)
+    kept = page.evaluate(
+        f"caches.open({json.dumps(name)}).then(c => c.keys()).then(k => k.map(r => r.url))"
+    )
+    paths = {url.removeprefix(real_server.url) for url in kept}
+    assert {"index.html", "stretches/cat-cow.html", "search/search_index.json"} <= paths
+    assert not [p for p in paths if p.startswith("cards/") or p.endswith((".pdf", ".zip", ".mp3"))]
+    status = page.get_by_role("status").filter(has_text="Cards, PDFs, routine audio")
+    total = f"{listing['size'] / 1e6:.1f}".removesuffix(".0") + " MB"  # as Intl.NumberFormat
+    status.filter(has_text=f"{total}, of which 0 MB are saved").wait_for()
+    bar = page.get_by_role("progressbar", name="Saved for offline")
+    page.get_by_role("button", name="Save everything for offline").click()
+    done = page.get_by_role("status").filter(has_text="Everything is saved on this device")
+    done.wait_for(timeout=60_000)
+    assert total in done.inner_text()
+    assert bar.evaluate("bar => [bar.value, bar.max]") == [listing["size"]] * 2
+    saved = {url.removeprefix(real_server.url).split("?v=")[0] for url in page.evaluate(SAVED_URLS)}
+    assert saved == later
+    context.set_offline(True)
+    page.goto(real_server.url + "routines/ease-upper-back-tightness.html")
+    pdf = "../cards/routines/ease-upper-back-tightness.pdf"
+    assert page.evaluate(FETCH, pdf) == [200, "application/pdf", "%PDF-"]
+    assert page.evaluate(FETCH, "../downloads/limber-site.zip")[0] == 200
+    page.goto(real_server.url + "index.html")  # again, offline: nothing left to fetch
+    page.get_by_role("button", name="Save everything for offline").click()
+    done.wait_for()
+    assert not page.get_by_role("status").filter(has_text="stopped").count()
+
+
+def test_from_the_folder_the_home_page_says_the_folder_is_offline(
+    browser: Any, real_site: Path
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((real_site / "index.html").as_uri())
+    status = page.get_by_role("status").filter(has_text="from its folder")
+    assert "the folder itself is offline" in status.inner_text()
+    assert page.get_by_role("button", name="Save everything for offline").count() == 0
+    context.close()
 
 
 def test_a_new_build_replaces_the_old_cache_and_says_so(browser: Any, tmp_path: Path) -> None:

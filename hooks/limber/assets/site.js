@@ -129,10 +129,132 @@
     apply(false);
   }
 
+  /* "Save everything for offline": fetch the files left out of the precache (cards, PDFs, audio,
+     the site zip; listed with their hashes in offline-files.json) into the cache the service
+     worker reads them from, counting bytes as they come. Saving again fetches only what changed. */
+  function setUpSave() {
+    var box = document.querySelector("[data-limber-save]");
+    if (!box || box.getAttribute("data-ready")) return;
+    box.setAttribute("data-ready", "true");
+    var status = box.querySelector("[data-limber-save-status]");
+    var bar = box.querySelector("[data-limber-save-progress]");
+    var button = box.querySelector("[data-limber-save-button]");
+    if (location.protocol === "file:") {
+      status.textContent = t("save_folder");
+      bar.hidden = true;
+      button.hidden = true;
+      return;
+    }
+    if (!siteRoot || !("caches" in window) || !("serviceWorker" in navigator)) {
+      status.textContent = t("save_unsupported");
+      return;
+    }
+    var number = new Intl.NumberFormat(data.language || undefined, { maximumFractionDigits: 1 });
+    function size(bytes) { return t("save_size", { size: number.format(bytes / 1e6) }); }
+    var cacheName = "limber-saved " + siteRoot.href; // the service worker's SAVED
+    var list = null;
+
+    function show(key, saved, extra) {
+      bar.max = Math.max(list.size, 1);
+      bar.value = saved;
+      var values = { saved: size(saved), total: size(list.size) };
+      if (extra) values.reason = extra;
+      status.textContent = t(key, values);
+    }
+
+    function entries() {
+      return Object.keys(list.files).map(function (path) {
+        var url = new URL(path, siteRoot).href;
+        return { url: url, key: url + "?v=" + list.files[path][0], size: list.files[path][1] };
+      });
+    }
+
+    function savedBytes(cache) {
+      return Promise.all(entries().map(function (entry) {
+        return cache.match(entry.key).then(function (hit) { return hit ? entry.size : 0; });
+      })).then(function (sizes) { return sizes.reduce(function (a, b) { return a + b; }, 0); });
+    }
+
+    /* One file into the cache, streamed: the bar moves as its bytes arrive. */
+    function saveOne(cache, entry, onBytes) {
+      return fetch(entry.url, { cache: "no-cache", headers: { "X-Limber-Save": "1" } }).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + response.statusText);
+        var streams = response.body.tee();
+        var reader = streams[1].getReader();
+        function pump() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) return null;
+            onBytes(chunk.value.length);
+            return pump();
+          });
+        }
+        var copy = new Response(streams[0], { headers: response.headers });
+        return Promise.all([cache.put(entry.key, copy), pump()]);
+      });
+    }
+
+    function saveAll() {
+      button.disabled = true;
+      var cache;
+      var saved = 0;
+      var spoken = -1;
+      caches.open(cacheName).then(function (opened) {
+        cache = opened;
+        return savedBytes(cache);
+      }).then(function (already) {
+        saved = already;
+        show("save_saving", saved);
+        var chain = Promise.resolve();
+        entries().forEach(function (entry) {
+          chain = chain.then(function () {
+            return cache.match(entry.key).then(function (hit) {
+              if (hit) return null;
+              var before = saved;
+              return saveOne(cache, entry, function (bytes) {
+                bar.value = Math.min(before + entry.size, bar.value + bytes);
+              }).then(function () {
+                saved = before + entry.size;
+                // The words change at each tenth, not each file: a screen reader is not flooded.
+                var tenth = Math.floor((saved / list.size) * 10);
+                if (tenth !== spoken) show("save_saving", saved);
+                else bar.value = saved;
+                spoken = tenth;
+              });
+            });
+          });
+        });
+        return chain;
+      }).then(function () {
+        show("save_done", saved);
+      }).catch(function (error) {
+        show("save_failed", saved, error && error.message ? error.message : String(error));
+      }).then(function () {
+        button.disabled = false;
+      });
+    }
+
+    fetch(new URL(data.paths.offlineFiles, siteRoot).href).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    }).then(function (loaded) {
+      list = loaded;
+      return caches.has(cacheName).then(function (has) {
+        return has ? caches.open(cacheName).then(savedBytes) : 0; // opening would create it
+      });
+    }).then(function (saved) {
+      show(saved >= list.size ? "save_done" : "save_ready", saved);
+      button.disabled = false;
+      button.addEventListener("click", saveAll);
+    }).catch(function () {
+      /* offline with no list yet: the words already on the page still hold */
+    });
+  }
+
   function start() {
     setUpOffline();
     labelSearchDialog();
     setUpFilters();
+    setUpSave();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
