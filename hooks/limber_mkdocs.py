@@ -33,6 +33,7 @@ from limber import (
     pages,
     paths,
     sanitize,
+    search,
     stemming,
     translations,
 )
@@ -301,6 +302,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         except pages.BodyError as error:
             path = routine.path if routine is not None else stretch.path  # type: ignore[union-attr]
             raise Abort(f"{path}: body: {error}; nothing was published") from None
+    if stretch is not None:
+        _add_search_entries(config, search.stretch_entries(stretch, page.url, html_text))
     has_cards = _printed is not None and bool(_printed.files)
     if src == paths.STRETCH_INDEX and page.file.generated_by:
         blocks = pages.render_stretch_index_blocks(list(library.stretches.values()), link)
@@ -436,6 +439,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         tags = pages.social_meta(stretch.name, stretch.summary, image)
         output = output.replace("</head>", tags + "</head>", 1)
     return output
+
+
+def _add_search_entries(config: MkDocsConfig, new: list[dict[str, str]]) -> None:
+    """A stretch page's search entries, made from the model, into the theme's search index."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    if isinstance(entries, list):
+        entries.extend(new)
 
 
 def _print_files(config: MkDocsConfig, library: Library) -> PrintFiles:

@@ -118,6 +118,30 @@ def test_from_the_folder_the_home_page_says_the_folder_is_offline(
     context.close()
 
 
+def test_offline_search_finds_a_stretch_by_name_alias_and_area(
+    context: Any, real_server: Server
+) -> None:
+    page = context.new_page()
+    page.goto(real_server.url + "index.html")
+    wait_for_worker(page)
+    context.set_offline(True)
+    page.goto(real_server.url + "stretches/index.html")
+    search = page.get_by_role("textbox", name="Search")
+    first = page.locator(".md-search-result__item").first.locator("h1")
+    hamstrings = real_names("hamstrings")
+    for query, found in (("doorway stretch", ["Doorway stretch"]), ("cat camel", ["Cat-cow"]),
+                         ("hamstrings", hamstrings)):  # fmt: skip
+        search.fill("")
+        search.press_sequentially(query, delay=30)
+        first.wait_for()
+        page.wait_for_function(
+            "names => names.includes(document.querySelector('.md-search-result__item h1')"
+            ".textContent.trim())",
+            arg=found,
+        )
+    assert len(hamstrings) >= 3
+
+
 def test_a_new_build_replaces_the_old_cache_and_says_so(browser: Any, tmp_path: Path) -> None:
     site = make_site(tmp_path / "site")
     assert build(site).returncode == 0

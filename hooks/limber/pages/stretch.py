@@ -18,7 +18,9 @@ def render_stretch_markdown(stretch: Stretch) -> str:
     return render("stretch.md", stretch=stretch)
 
 
-def _facts(stretch: Stretch) -> list[tuple[str, str]]:
+def facts(stretch: Stretch) -> list[tuple[str, str]]:
+    """The facts panel's rows, as (name, value): also the search entry's facts."""
+
     def words(values: tuple[str, ...]) -> str:
         return ", ".join(label(word) for word in values) or text("stretch.none")
 
@@ -37,7 +39,7 @@ def _facts(stretch: Stretch) -> list[tuple[str, str]]:
 def render_stretch_blocks(stretch: Stretch, link: Link, *, card: bool = False) -> dict[str, str]:
     """The HTML of a stretch page: header, facts and timer; cautions; card, safety, credits."""
     return {
-        "top": render("stretch_top.html", stretch=stretch, facts=_facts(stretch)),
+        "top": render("stretch_top.html", stretch=stretch, facts=facts(stretch)),
         "foot": render(
             "stretch_foot.html",
             stretch=stretch,

@@ -1,0 +1,66 @@
+"""Search entries for the stretch pages, built from the model.
+
+Material's search plugin finds a page's words by parsing its rendered HTML, which for a stretch
+page is most of the build's search cost (the facts panel, three sections, the safety note) and
+twice the size of a plain page's entry. A stretch page is excluded from that (``search:
+exclude`` in its front-matter) and gets its entries made here instead: its name, summary, other
+names and facts; its steps; its cautions. They hold what a reader types to find it (by name,
+alias, area, position or a word of its steps) and none of the words every page shares (the
+safety note, the licence). The text is escaped HTML, as the theme's own entries are.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+from limber.messages import text
+from limber.model import Stretch
+from limber.pages.stretch import facts
+from limber.templating import marker
+
+_SPACES = re.compile(r"\s+")
+STEPS_ANCHOR = "how-to-do-it"  # ids of the page's headings (stretch_top.html, stretch_foot.html)
+CAUTIONS_ANCHOR = "take-care"
+
+
+def stretch_entries(stretch: Stretch, url: str, page_html: str) -> list[dict[str, str]]:
+    """The search entries of one stretch page, one for each part a result can open: the page
+    (its names, summary and facts), its steps and its cautions, as the page's headings divide
+    it. ``page_html`` is the page as Markdown rendered it, its body sanitized: the authored steps
+    lie between the ``top`` and ``foot`` placeholders."""
+    about = [stretch.name, stretch.summary]  # the name in the text too, as the page's heading is
+    if stretch.aliases:
+        about.append(text("stretch.aliases", names=", ".join(stretch.aliases)))
+    about.append(" · ".join(f"{name}: {value}" for name, value in facts(stretch)))
+    steps = _words(_between(page_html, marker("top"), marker("foot")))
+    entries = [
+        {"location": url, "title": _escape(stretch.name), "text": _paragraphs(about)},
+        {"location": f"{url}#{STEPS_ANCHOR}", "title": _escape(text("stretch.how_to")),
+         "text": _paragraphs([steps])},
+    ]  # fmt: skip
+    if stretch.cautions:
+        entries.append({"location": f"{url}#{CAUTIONS_ANCHOR}",
+                        "title": _escape(text("stretch.take_care")),
+                        "text": _paragraphs(list(stretch.cautions))})  # fmt: skip
+    return entries
+
+
+def _escape(words: str) -> str:
+    return html.escape(words, quote=False)
+
+
+def _paragraphs(parts: list[str]) -> str:
+    # Spaced as the theme's entries are: the index splits words at spaces, not at tags.
+    return " ".join(f"<p>{_escape(part)}</p>" for part in parts if part)
+
+
+def _between(page_html: str, start: str, end: str) -> str:
+    return page_html.partition(start)[2].partition(end)[0]
+
+
+def _words(fragment: str) -> str:
+    """The text of sanitized HTML: tags dropped, entities read, spaces collapsed."""
+    return _SPACES.sub(" ", Markup(fragment).striptags()).strip()
