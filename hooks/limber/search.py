@@ -54,7 +54,7 @@ def _escape(words: str) -> str:
 
 def _paragraphs(parts: list[str]) -> str:
     # Spaced as the theme's entries are: the index splits words at spaces, not at tags.
-    return " ".join(f"<p>{_escape(part)}</p>" for part in parts if part)
+    return str(Markup(" ").join(Markup("<p>{}</p>").format(part) for part in parts if part))
 
 
 def _between(page_html: str, start: str, end: str) -> str:
