@@ -423,7 +423,7 @@ def _finish(config: MkDocsConfig | None, *, keep: bool) -> None:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the figure and timer in (after search indexing); with a ``site_url``, make a stretch
-    page's card its social preview image."""
+    page's card its social preview image; drop the indentation of stretch pages."""
     if languages.built_languages():
         links = languages.render_hreflang(page.url, _language, config.site_url)
         output = output.replace("</head>", links + "\n</head>", 1)
@@ -438,7 +438,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         image = config.site_url.rstrip("/") + "/" + card
         tags = pages.social_meta(stretch.name, stretch.summary, image)
         output = output.replace("</head>", tags + "</head>", 1)
-    return output
+    return html.compact(output)  # a thousand of these go in the offline precache
 
 
 def _add_search_entries(config: MkDocsConfig, new: list[dict[str, str]]) -> None:

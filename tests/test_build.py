@@ -360,3 +360,13 @@ def test_mkdocs_serve_previews_the_site_in_every_language_without_a_service_work
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_stretch_pages_carry_no_indentation_but_keep_preformatted_text(real_site: Path) -> None:
+    from limber.html import compact
+
+    page = (real_site / "stretches" / "doorway-stretch.html").read_text(encoding="utf-8")
+    assert not re.search(r"\n[ \t]+<|\n\n", page)
+    assert "Doorway stretch" in page and "data-limber-config" in page
+    assert compact("<p>\n    a\n\n  b</p>") == "<p>\na\nb</p>"
+    assert compact("<pre>\n    kept\n</pre>") == "<pre>\n    kept\n</pre>"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
+
+_INDENTATION = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")  # a line break, indentation, blank lines
 
 
 def text(value: str) -> str:
@@ -25,3 +28,12 @@ def front_matter(settings: str = "", **fields: str) -> str:
     if settings:
         lines.append(settings.strip())
     return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def compact(page: str) -> str:
+    """A page without the theme's indentation and blank lines: a sixth of a stretch page, 3 MB
+    of a 1,000-stretch library's offline precache. Whitespace in ``<pre>`` and ``<textarea>`` is
+    content, so a page holding either is left as it is."""
+    if "<pre" in page or "<textarea" in page:
+        return page
+    return _INDENTATION.sub("\n", page)
