@@ -17,13 +17,16 @@ import argparse
 import gzip
 import os
 import platform
+import queue
 import random
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +43,9 @@ AREAS = ["neck", "shoulders", "chest", "upper-back", "mid-back", "lower-back", "
 POSITIONS = ["standing", "seated", "kneeling", "all-fours", "lying"]
 EQUIPMENT = ["chair", "doorway", "wall", "foam-roller", "massage-ball", "yoga-block", "strap",
              "mat", "towel"]  # fmt: skip
+
+
+VICTIM = "synthetic-stretch-00000.md"  # the stretch edited for "one edit"
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -125,6 +131,7 @@ class Run:
     seconds: float
     peak_mb: float
     output: str
+    cpu: float = 0.0  # user + system seconds of the build process and its workers
 
 
 def run_build(site: Path, cards: bool = False, languages: str = "") -> Run:
@@ -145,13 +152,55 @@ def run_build(site: Path, cards: bool = False, languages: str = "") -> Run:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"build failed in {site}:\n{output}")
-    return Run(seconds, usage.ru_maxrss / 1024, output)
+    return Run(seconds, usage.ru_maxrss / 1024, output, usage.ru_utime + usage.ru_stime)
 
 
 def best(runs: list[Run]) -> Run:
     return Run(
-        statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), runs[-1].output
+        statistics.median(r.seconds for r in runs),
+        max(r.peak_mb for r in runs),
+        runs[-1].output,
+        statistics.median(r.cpu for r in runs),
     )
+
+
+def serve_rebuild(site: Path, victim: Path, timeout: float = 900) -> float:
+    """Seconds ``mkdocs serve`` takes to rebuild after one file is edited, as it reports them:
+    start the server, wait for its first build, change the file, read the next build's time."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "off", "LIMBER_AUDIO": "off"}
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or []])
+    reader.daemon = True
+    reader.start()
+
+    def next_build() -> float:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                if process.poll() is not None:
+                    break
+                continue
+            if match := re.search(r"Documentation built in ([\d.]+) seconds", line):
+                return float(match.group(1))
+        raise SystemExit(f"mkdocs serve in {site} did not finish a build")
+
+    try:
+        next_build()
+        time.sleep(1)  # the watcher starts after the first build
+        victim.write_text(victim.read_text(encoding="utf-8") + "\nOne more tip.\n", "utf-8")
+        return next_build()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def timer_size() -> int:
@@ -266,12 +315,25 @@ def _cpu_seconds() -> float:
     return sum(own) + sum(children)
 
 
-def precache_size(site: Path) -> str:
+def precache_size(site: Path, count: int) -> str:
+    """The service worker's precache against issue 15's budget (2 MB + 25 KB a stretch), and
+    what is saved later (cards, PDFs, audio, the zip)."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from limber.offline import collect_precache
+    from limber.offline import collect_later, collect_precache
 
     precache = collect_precache(site / "site")
-    return f"{precache.size / 1e6:.1f} MB in {len(precache.files)} files"
+    later = collect_later(site / "site")
+    budget = 2e6 + 25e3 * count
+    return (
+        f"{precache.size / 1e6:.1f} MB in {len(precache.files)} files "
+        f"(budget {budget / 1e6:.1f} MB); later {sum(s for _, s in later.values()) / 1e6:.1f} MB"
+    )
+
+
+def search_size(site: Path) -> str:
+    """The search index the browser loads (``search_index.json``), raw and gzipped."""
+    data = (site / "site" / "search" / "search_index.json").read_bytes()
+    return f"{len(data) / 1e6:.2f} MB ({len(gzip.compress(data, 6)) / 1e6:.2f} MB gzipped)"
 
 
 def measure(count: int, rounds: int) -> dict[str, str]:
@@ -283,11 +345,15 @@ def measure(count: int, rounds: int) -> dict[str, str]:
             plain.append(run_build(baseline))
             ours.append(run_build(limber))
         base, off = best(plain), best(ours)
+        search = search_size(limber)
+        # mkdocs serve, one stretch edited: plain MkDocs, then Limber, on the same Markdown.
+        plain_edit = serve_rebuild(baseline, baseline / "docs" / "stretches" / VICTIM)
+        our_edit = serve_rebuild(limber, limber / "stretches" / VICTIM)
         cache = limber / ".cache" / "limber"
         shutil.rmtree(cache, ignore_errors=True)
         cold = run_build(limber, cards=True)
         warm = run_build(limber, cards=True)
-        victim = limber / "stretches" / "synthetic-stretch-00000.md"
+        victim = limber / "stretches" / VICTIM
         victim.write_text(
             victim.read_text().replace("Synthetic stretch 00000", "Edited stretch"), "utf-8"
         )
@@ -299,14 +365,17 @@ def measure(count: int, rounds: int) -> dict[str, str]:
             "N": str(count),
             "baseline": f"{base.seconds:.1f} s, {base.peak_mb:.0f} MB",
             "cards off": f"{off.seconds:.1f} s, {off.peak_mb:.0f} MB",
-            "ratio": f"{off.seconds / base.seconds:.2f}× time, "
+            "ratio": f"{off.seconds / base.seconds:.2f}× time ({off.cpu / base.cpu:.2f}× CPU), "
             f"{off.peak_mb / base.peak_mb:.2f}× memory",
             "cards cold": f"{cold.seconds:.1f} s, {cold.peak_mb:.0f} MB "
             f"(≈{card_cost:.0f} ms a card)",
             "cards warm": f"{warm.seconds:.1f} s, {warm.peak_mb:.0f} MB",
             "drawn cold/warm": "/".join(drawn) if drawn else "?",
             "one edit": f"{edited.seconds:.1f} s",
-            "precache": precache_size(limber),
+            "serve, one edit": f"{our_edit:.1f} s against {plain_edit:.1f} s "
+            f"({our_edit / plain_edit:.2f}×)",
+            "precache": precache_size(limber, count),
+            "search index": search,
             "pdf": pdf_peak(card_files),
         }
 

@@ -102,7 +102,7 @@ function ranged(event, url) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  if (request.headers.has("X-Limber-Save")) return; // "Save everything" stores what it fetches
+  if (request.headers.has("x-limber-save")) return; // "Save everything" stores what it fetches
   var url = new URL(request.url);
   url.hash = "";
   url.search = ""; // filter links (?area=neck) are the same page

@@ -177,7 +177,7 @@
 
     /* One file into the cache, streamed: the bar moves as its bytes arrive. */
     function saveOne(cache, entry, onBytes) {
-      return fetch(entry.url, { cache: "no-cache", headers: { "X-Limber-Save": "1" } }).then(function (response) {
+      return fetch(entry.url, { cache: "no-cache", headers: { "x-limber-save": "1" } }).then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + response.statusText);
         var streams = response.body.tee();
         var reader = streams[1].getReader();
