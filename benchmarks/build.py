@@ -172,7 +172,7 @@ def serve_rebuild(site: Path, victim: Path, timeout: float = 900) -> float:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     lines: queue.Queue[str] = queue.Queue()
@@ -180,8 +180,8 @@ def serve_rebuild(site: Path, victim: Path, timeout: float = 900) -> float:
     reader.daemon = True
     reader.start()
 
-    def next_build() -> float:
-        deadline = time.monotonic() + timeout
+    def wait_for(pattern: str, seconds: float) -> re.Match[str] | None:
+        deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
                 line = lines.get(timeout=1)
@@ -189,15 +189,20 @@ def serve_rebuild(site: Path, victim: Path, timeout: float = 900) -> float:
                 if process.poll() is not None:
                     break
                 continue
-            if match := re.search(r"Documentation built in ([\d.]+) seconds", line):
-                return float(match.group(1))
-        raise SystemExit(f"mkdocs serve in {site} did not finish a build")
+            if match := re.search(pattern, line):
+                return match
+        return None
 
+    built = r"Documentation built in ([\d.]+) seconds"
     try:
-        next_build()
-        time.sleep(1)  # the watcher starts after the first build
-        victim.write_text(victim.read_text(encoding="utf-8") + "\nOne more tip.\n", "utf-8")
-        return next_build()
+        if not wait_for(r"Serving on", timeout):
+            raise SystemExit(f"mkdocs serve in {site} did not start")
+        for attempt in range(5):  # the watcher may start late on a busy machine: edit again
+            time.sleep(2)
+            victim.write_text(victim.read_text(encoding="utf-8") + "\nOne more tip.\n", "utf-8")
+            if match := wait_for(built, 60 * (attempt + 1)):
+                return float(match.group(1))
+        raise SystemExit(f"mkdocs serve in {site} did not rebuild after an edit")
     finally:
         process.terminate()
         process.wait(timeout=30)
