@@ -282,6 +282,32 @@ def test_the_offline_precache_is_small_and_complete(real_site: Path) -> None:
     assert (real_site / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
 
 
+def test_each_language_has_its_own_precache_and_files_saved_later(real_site: Path) -> None:
+    from limber.offline import collect_precache
+
+    spanish = real_site / "es"
+    english = json.loads((real_site / "offline-files.json").read_text(encoding="utf-8"))
+    assert not [path for path in collect_precache(real_site).files if path.startswith("es/")]
+    assert not [path for path in english["files"] if path.startswith("es/")]
+    precache = collect_precache(spanish, "es")
+    stretches = len(list((spanish / "stretches").glob("*.html"))) - 1
+    assert precache.size <= 2_000_000 + 25_000 * stretches
+    assert {"index.html", "search/search_index.json", "offline-files.json"} <= set(precache.files)
+    assert not [f for f in precache.files if f.startswith("cards/") or f.endswith((".pdf", ".mp3"))]
+    listing = json.loads((spanish / "offline-files.json").read_text(encoding="utf-8"))
+    # Its own cards, PDFs and audio, and the one zip of every language, beside its folder.
+    assert {"cards/cat-cow.png", "cards/stretch-cards.pdf", "../downloads/limber-site.zip"} <= set(
+        listing["files"]
+    )
+    sizes = {path: (spanish / path).stat().st_size for path in listing["files"]}
+    assert {path: size for path, (_, size) in listing["files"].items()} == sizes
+    assert (
+        listing["files"]["../downloads/limber-site.zip"]
+        == english["files"]["downloads/limber-site.zip"]
+    )
+    assert f'"limber-" + "{precache.version}"' in (spanish / "sw.js").read_text(encoding="utf-8")
+
+
 def test_an_external_asset_fails_the_build(tmp_path: Path) -> None:
     site = make_site(tmp_path / "site")
     (site / "docs" / "safety.md").write_text(

@@ -53,8 +53,8 @@ NEVER = ("*.map", "assets/javascripts/lunr/*", "sitemap.xml*", SERVICE_WORKER,
          "search/search_index.js")  # fmt: skip
 PRECACHE_EXCLUDE = (*NEVER, *LATER)
 SAVE_MARKER = "<!-- limber:save-offline -->"  # where the home page puts "Save everything"
-# Not zipped: the zip itself, source maps, and the card PDFs (the card images are in).
-ZIP_EXCLUDE = (f"{DOWNLOADS_DIR}/*", "*.map", *CARD_PDFS)
+# Not zipped: the zip itself, source maps, and every language's card PDFs (the card images are).
+ZIP_EXCLUDE = (f"{DOWNLOADS_DIR}/*", "*.map", *CARD_PDFS, *(f"*/{pdfs}" for pdfs in CARD_PDFS))
 _TEMPLATE = Path(__file__).parent / "assets" / "service-worker.js"
 _CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from ..conftest import build, make_site, real_names
 from .conftest import Server
@@ -104,6 +105,34 @@ def test_save_everything_fetches_the_cards_pdfs_and_zip_for_offline_use(
     page.get_by_role("button", name="Save everything for offline").click()
     done.wait_for()
     assert not page.get_by_role("status").filter(has_text="stopped").count()
+
+
+def test_the_spanish_home_page_saves_the_spanish_files_in_spanish(
+    context: Any, real_server: Server, real_site: Path
+) -> None:
+    # The Spanish site's worker has its own list: its cards, PDFs and audio, and the one zip.
+    listing = json.loads((real_site / "es" / "offline-files.json").read_text(encoding="utf-8"))
+    later = {urljoin(real_server.url + "es/", path) for path in listing["files"]}
+    spanish = real_server.url + "es/"
+    assert {spanish + "cards/cat-cow.png", real_server.url + "downloads/limber-site.zip"} <= later
+    assert not [url for url in later if not url.startswith(spanish) and "/downloads/" not in url]
+    page = context.new_page()
+    page.goto(spanish + "index.html")
+    wait_for_worker(page)
+    total = f"{listing['size'] / 1e6:.1f}".replace(".", ",").removesuffix(",0") + " MB"
+    ready = page.get_by_role("status").filter(has_text="Fichas, PDF, audio de las rutinas")
+    ready.filter(has_text=f"{total}, de los cuales 0 MB ya están guardados").wait_for()
+    assert page.get_by_role("progressbar", name="Guardado para usar sin conexión").count() == 1
+    page.get_by_role("button", name="Guardar todo para usar sin conexión").click()
+    done = page.get_by_role("status").filter(has_text="Todo está guardado en este dispositivo")
+    done.wait_for(timeout=60_000)
+    assert {url.split("?v=")[0] for url in page.evaluate(SAVED_URLS)} == later
+    context.set_offline(True)
+    page.goto(spanish + "routines/ease-upper-back-tightness.html")
+    pdf = "../cards/routines/ease-upper-back-tightness.pdf"
+    assert page.evaluate(FETCH, pdf) == [200, "application/pdf", "%PDF-"]
+    assert page.evaluate(FETCH, "../../downloads/limber-site.zip")[0] == 200
+    assert page.evaluate(FETCH, "../../cards/routines/ease-upper-back-tightness.pdf")[0] != 200
 
 
 def test_from_the_folder_the_home_page_says_the_folder_is_offline(
