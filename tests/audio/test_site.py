@@ -65,7 +65,9 @@ def test_the_builders_clip_set_speaks_every_stretch_name(real_site: Path) -> Non
     assert {"ready", "rest", "left", "right", "switch", "inhale", "exhale", "done"} <= set(
         data["words"]
     )
-    assert "audio-clips.js" not in (real_site / "sw.js").read_text("utf-8")
+    worker = (real_site / "sw.js").read_text("utf-8")
+    assert "audio-clips.js" not in worker.split("var FILES")[1].split(";")[0]  # not precached
+    assert "assets/limber/audio-clips.js" in worker.split("var LATER")[1].split(";")[0]
 
 
 def test_the_spanish_site_speaks_spanish(real_site: Path) -> None:
