@@ -1,20 +1,29 @@
 """Benchmark Limber's build against plain MkDocs on the same Markdown, at several library sizes.
 
-    python benchmarks/build.py          # N = 100, 1000, 5000; writes docs/performance.md
+    python benchmarks/build.py                  # N = 100, 1000, 5000; writes docs/performance.md
+    python benchmarks/build.py --lighthouse     # and Lighthouse (mobile) on the served pages
     python benchmarks/build.py --sizes 20 --rounds 1 --output /tmp/perf.md
 
 For each N it writes N synthetic stretches (valid, varied doses, about 300 words) and N/20
 routines into a temporary copy of the site, and the same Markdown as ordinary pages into a
-baseline site with no hook. Builds alternate baseline and Limber. It prints wall time, peak memory
-(the largest process, card workers included) and their ratio; cards off and on, cold and warm;
-a rebuild after editing one stretch; per-card times; the PDF step's peak memory; the timer's size
-gzipped and the offline precache size; and the real routines' audio, cold and warm, with sizes.
+baseline site with no hook. Builds alternate baseline and Limber, in English alone (each other
+language is a whole build more, measured on its own). It prints wall time and CPU time (a shared
+machine's clock mostly measures waiting), peak memory (the largest process, card workers
+included) and their ratio; cards off and on, cold and warm; a rebuild after editing one stretch,
+by ``mkdocs build`` and by ``mkdocs serve``; per-card times; the PDF step's peak memory; the
+offline precache against its budget; the search index and the stretch index's weight; the timer's
+size gzipped; the real routines' audio, cold and warm; and the two-language build against one.
+
+``--lighthouse`` runs Lighthouse (``npm install --no-save lighthouse`` in the repository, and
+Debian's chromium) on the real site's home, stretch, routine, index and builder pages and on the
+stretch index at the largest N up to 1,000, each served with gzip by ``benchmarks/serve.py``.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import platform
 import queue
@@ -167,7 +176,8 @@ def best(runs: list[Run]) -> Run:
 def serve_rebuild(site: Path, victim: Path, timeout: float = 900) -> float:
     """Seconds ``mkdocs serve`` takes to rebuild after one file is edited, as it reports them:
     start the server, wait for its first build, change the file, read the next build's time."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "off", "LIMBER_AUDIO": "off"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_CARDS": "off", "LIMBER_AUDIO": "off",
+           "LIMBER_LANGUAGES": "en"}  # fmt: skip
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -176,7 +186,12 @@ def serve_rebuild(site: Path, victim: Path, timeout: float = 900) -> float:
         cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     lines: queue.Queue[str] = queue.Queue()
-    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or []])
+
+    def read() -> None:
+        for line in process.stdout or []:
+            lines.put(line)
+
+    reader = threading.Thread(target=read)
     reader.daemon = True
     reader.start()
 
@@ -341,39 +356,57 @@ def search_size(site: Path) -> str:
     return f"{len(data) / 1e6:.2f} MB ({len(gzip.compress(data, 6)) / 1e6:.2f} MB gzipped)"
 
 
-def measure(count: int, rounds: int) -> dict[str, str]:
+def index_weight(site: Path) -> str:
+    """The stretch index as a reader first loads it: its HTML, raw and gzipped, and the
+    pictures beside each name (lazy: only those on screen are fetched)."""
+    page = (site / "site" / "stretches" / "index.html").read_bytes()
+    figures = list((site / "site" / "stretches" / "figures").glob("*.svg"))
+    each = sum(f.stat().st_size for f in figures) / max(len(figures), 1)
+    lazy = page.count(b'loading="lazy"')
+    return (
+        f"{len(page) / 1e3:.0f} KB ({len(gzip.compress(page, 6)) / 1e3:.0f} KB gzipped); "
+        f"{len(figures)} pictures of {each / 1e3:.1f} KB, {lazy} of them lazy"
+    )
+
+
+def measure(count: int, rounds: int, lighthouse: Lighthouse | None) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix=f"limber-bench-{count}-") as folder:
         limber, baseline = write_sites(count, Path(folder))
         plain: list[Run] = []
         ours: list[Run] = []
         for _ in range(rounds):
-            plain.append(run_build(baseline))
-            ours.append(run_build(limber))
+            plain.append(run_build(baseline, languages="en"))
+            ours.append(run_build(limber, languages="en"))
         base, off = best(plain), best(ours)
         search = search_size(limber)
+        weight = index_weight(limber)
+        scores = ""
+        if lighthouse is not None and count <= 1000:
+            scores = lighthouse.site(limber / "site", ["stretches/index.html"])
         # mkdocs serve, one stretch edited: plain MkDocs, then Limber, on the same Markdown.
         plain_edit = serve_rebuild(baseline, baseline / "docs" / "stretches" / VICTIM)
         our_edit = serve_rebuild(limber, limber / "stretches" / VICTIM)
         cache = limber / ".cache" / "limber"
         shutil.rmtree(cache, ignore_errors=True)
-        cold = run_build(limber, cards=True)
-        warm = run_build(limber, cards=True)
+        cold = run_build(limber, cards=True, languages="en")
+        warm = run_build(limber, cards=True, languages="en")
         victim = limber / "stretches" / VICTIM
         victim.write_text(
             victim.read_text().replace("Synthetic stretch 00000", "Edited stretch"), "utf-8"
         )
-        edited = run_build(limber, cards=True)
+        edited = run_build(limber, cards=True, languages="en")
         drawn = re.findall(r"(\d+) drawn", cold.output + warm.output)
         card_files = sorted((cache / "cards").glob("*.png"))
         card_cost = (cold.seconds - off.seconds) / count * 1000
-        return {
+        card_cpu = (cold.cpu - off.cpu) / count * 1000 / (os.cpu_count() or 1)
+        row = {
             "N": str(count),
-            "baseline": f"{base.seconds:.1f} s, {base.peak_mb:.0f} MB",
-            "cards off": f"{off.seconds:.1f} s, {off.peak_mb:.0f} MB",
-            "ratio": f"{off.seconds / base.seconds:.2f}× time ({off.cpu / base.cpu:.2f}× CPU), "
+            "baseline": f"{base.seconds:.1f} s ({base.cpu:.1f} s CPU), {base.peak_mb:.0f} MB",
+            "cards off": f"{off.seconds:.1f} s ({off.cpu:.1f} s CPU), {off.peak_mb:.0f} MB",
+            "ratio": f"{off.seconds / base.seconds:.2f}× time, {off.cpu / base.cpu:.2f}× CPU, "
             f"{off.peak_mb / base.peak_mb:.2f}× memory",
-            "cards cold": f"{cold.seconds:.1f} s, {cold.peak_mb:.0f} MB "
-            f"(≈{card_cost:.0f} ms a card)",
+            "cards cold": f"{cold.seconds:.1f} s ({cold.cpu:.1f} s CPU), {cold.peak_mb:.0f} MB "
+            f"(≈{card_cost:.0f} ms a card; {card_cpu:.0f} ms of CPU a card a core)",
             "cards warm": f"{warm.seconds:.1f} s, {warm.peak_mb:.0f} MB",
             "drawn cold/warm": "/".join(drawn) if drawn else "?",
             "one edit": f"{edited.seconds:.1f} s",
@@ -381,8 +414,102 @@ def measure(count: int, rounds: int) -> dict[str, str]:
             f"({our_edit / plain_edit:.2f}×)",
             "precache": precache_size(limber, count),
             "search index": search,
+            "stretch index": weight + (f"; Lighthouse {scores}" if scores else ""),
             "pdf": pdf_peak(card_files),
         }
+        return row
+
+
+class Lighthouse:
+    """Lighthouse (mobile, its default) from the repository's ``node_modules``, driving Debian's
+    chromium headless, on pages served with gzip; each page measured ``runs`` times, the median
+    kept (one run's score moves by a few points)."""
+
+    def __init__(self, runs: int = 3) -> None:
+        self.command = ROOT / "node_modules" / ".bin" / "lighthouse"
+        self.chrome = shutil.which("chromium") or shutil.which("chromium-browser")
+        self.runs = runs
+
+    def missing(self) -> str:
+        if not self.command.is_file():
+            return "Lighthouse is not installed: run `npm install --no-save lighthouse` first"
+        if not self.chrome:
+            return "Lighthouse needs chromium (apt-get install chromium)"
+        return ""
+
+    def page(self, url: str) -> dict[str, float]:
+        """One page's performance score, layout shift, timings (ms) and weight (bytes)."""
+        results = []
+        for _ in range(self.runs):
+            out = subprocess.run(
+                [str(self.command), url, "--output=json", "--output-path=stdout", "--quiet",
+                 "--only-categories=performance",
+                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                capture_output=True, text=True, timeout=300,
+                env={**os.environ, "CHROME_PATH": str(self.chrome)},
+            )  # fmt: skip
+            if out.returncode:
+                raise SystemExit(f"lighthouse failed on {url}:\n{out.stderr[-2000:]}")
+            report = json.loads(out.stdout)
+            audits = report["audits"]
+            results.append({
+                "score": report["categories"]["performance"]["score"],
+                "cls": audits["cumulative-layout-shift"]["numericValue"],
+                "fcp": audits["first-contentful-paint"]["numericValue"],
+                "lcp": audits["largest-contentful-paint"]["numericValue"],
+                "tbt": audits["total-blocking-time"]["numericValue"],
+                "bytes": audits["total-byte-weight"]["numericValue"],
+            })  # fmt: skip
+        return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+    def site(self, folder: Path, pages: list[str]) -> str:
+        """Each page of a built site, served with gzip: a short line each."""
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from serve import GzipServer
+
+        server = GzipServer(folder)
+        try:
+            return "; ".join(f"{path}: {_scores(self.page(server.url + path))}" for path in pages)
+        finally:
+            server.close()
+
+
+def _scores(result: dict[str, float]) -> str:
+    return (
+        f"performance {result['score']:.2f}, CLS {result['cls']:.3f}, "
+        f"FCP {result['fcp'] / 1000:.1f} s, LCP {result['lcp'] / 1000:.1f} s, "
+        f"TBT {result['tbt']:.0f} ms, {result['bytes'] / 1e3:.0f} KB transferred"
+    )
+
+
+REAL_PAGES = {"home": "index.html", "stretch": "stretches/cat-cow.html",
+              "routine": "routines/ease-upper-back-tightness.html",
+              "stretch index": "stretches/index.html", "builder": "builder.html",
+              "Spanish routine": "es/routines/ease-upper-back-tightness.html"}  # fmt: skip
+
+
+def real_lighthouse(lighthouse: Lighthouse) -> list[str]:
+    """Lighthouse on the real site as published: every language, cards and audio on."""
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        shutil.copytree(ROOT / "docs", site / "docs")
+        shutil.copytree(ROOT / "stretches", site / "stretches")
+        shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+        (site / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_LANGUAGES": ""}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, env=env,
+                       check=True, capture_output=True)  # fmt: skip
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from serve import GzipServer
+
+        server = GzipServer(site / "site")
+        try:
+            return [
+                f"{kind} (`{path}`): {_scores(lighthouse.page(server.url + path))}"
+                for kind, path in REAL_PAGES.items()
+            ]
+        finally:
+            server.close()
 
 
 def machine() -> str:
@@ -409,6 +536,11 @@ def main() -> None:
     parser.add_argument(
         "--skip-languages", action="store_true", help="leave the two-language build out"
     )
+    parser.add_argument(
+        "--lighthouse", action="store_true",
+        help="also run Lighthouse (mobile) on the real site's pages and the stretch index, served "
+        "with gzip (needs `npm install --no-save lighthouse` and chromium; skipped without them)",
+    )  # fmt: skip
     args = parser.parse_args()
     if args.only_languages:
         line = real_languages(args.rounds)
@@ -419,10 +551,16 @@ def main() -> None:
         page.insert(len(page) if at is None else at, f"- {line}")
         args.output.write_text("\n".join(page) + "\n", "utf-8")
         return
+    lighthouse: Lighthouse | None = None
+    if args.lighthouse:
+        lighthouse = Lighthouse()
+        if reason := lighthouse.missing():
+            print(f"Lighthouse skipped: {reason}.", flush=True)
+            lighthouse = None
     started = time.perf_counter()
     rows = []
     for count in args.sizes:
-        row = measure(count, args.rounds if count <= 1000 else 1)
+        row = measure(count, args.rounds if count <= 1000 else 1, lighthouse)
         rows.append(row)
         print(" | ".join(f"{key}: {value}" for key, value in row.items()), flush=True)
     keys = list(rows[0])
@@ -434,8 +572,10 @@ def main() -> None:
         real_audio(),
         *([] if args.skip_languages else [real_languages(args.rounds)]),
         f"Timer script and CSS, gzipped: {timer_size() / 1000:.1f} KB.",
-        f"Benchmark wall time: {time.perf_counter() - started:.0f} s.",
     ]
+    if lighthouse is not None:
+        summary += [f"Lighthouse, mobile, gzip: {line}" for line in real_lighthouse(lighthouse)]
+    summary.append(f"Benchmark wall time: {time.perf_counter() - started:.0f} s.")
     print("\n".join([*table, "", *summary]))
     args.output.write_text(_page(table, summary), "utf-8")
     print(f"wrote {args.output}")
