@@ -541,7 +541,15 @@ def main() -> None:
         help="also run Lighthouse (mobile) on the real site's pages and the stretch index, served "
         "with gzip (needs `npm install --no-save lighthouse` and chromium; skipped without them)",
     )  # fmt: skip
+    parser.add_argument(
+        "--only-lighthouse", action="store_true",
+        help="run only Lighthouse (the real site's pages, and the stretch index at the largest "
+        "--sizes up to 1,000), and put its lines in the output page",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.only_lighthouse:
+        only_lighthouse(args.output, [n for n in args.sizes if n <= 1000][-1:])
+        return
     if args.only_languages:
         line = real_languages(args.rounds)
         print(line)
@@ -579,6 +587,32 @@ def main() -> None:
     print("\n".join([*table, "", *summary]))
     args.output.write_text(_page(table, summary), "utf-8")
     print(f"wrote {args.output}")
+
+
+def only_lighthouse(output: Path, sizes: list[int]) -> None:
+    """Lighthouse alone (it wants a quiet machine more than the builds do): its lines replace
+    those of the last run in ``output``."""
+    lighthouse = Lighthouse()
+    if reason := lighthouse.missing():
+        raise SystemExit(f"Lighthouse skipped: {reason}.")
+    lines = [f"Lighthouse, mobile, gzip: {line}" for line in real_lighthouse(lighthouse)]
+    for count in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"limber-lighthouse-{count}-") as folder:
+            limber, _ = write_sites(count, Path(folder))
+            run_build(limber, languages="en")
+            scores = lighthouse.site(limber / "site", ["stretches/index.html"])
+            lines.append(
+                f"Lighthouse, mobile, gzip: the stretch index at {count} stretches "
+                f"({index_weight(limber)}): {scores}"
+            )
+    print("\n".join(lines))
+    page = output.read_text(encoding="utf-8").splitlines()
+    page = [entry for entry in page if not entry.startswith("- Lighthouse, mobile")]
+    at = next((n for n, entry in enumerate(page) if entry.startswith("- Benchmark wall")), None)
+    page[len(page) if at is None else at : len(page) if at is None else at] = [
+        f"- {line}" for line in lines
+    ]
+    output.write_text("\n".join(page) + "\n", "utf-8")
 
 
 def _page(table: list[str], summary: list[str]) -> str:
