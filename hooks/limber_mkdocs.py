@@ -302,7 +302,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         except pages.BodyError as error:
             path = routine.path if routine is not None else stretch.path  # type: ignore[union-attr]
             raise Abort(f"{path}: body: {error}; nothing was published") from None
-    if stretch is not None:
+    if stretch is not None and page.file.src_uri not in _fallbacks:  # English: not searched
         _add_search_entries(config, search.stretch_entries(stretch, page.url, html_text))
     has_cards = _printed is not None and bool(_printed.files)
     if src == paths.STRETCH_INDEX and page.file.generated_by:
