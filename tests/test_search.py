@@ -53,3 +53,15 @@ def test_an_entry_is_escaped_text(fixture_site: Path) -> None:
     for entry in hostile:
         text = entry["text"].replace("<p>", "").replace("</p>", "")
         assert "<" not in text and ">" not in text
+
+
+def test_a_translation_searches_its_own_stretches_not_the_english_shown_in_their_place(
+    real_site: Path, fixture_site: Path
+) -> None:
+    # The real content is all in Spanish: Spanish entries. The fixture content has no Spanish:
+    # its stretches are shown in English with a notice, and Spanish search leaves them out.
+    spanish = {e["location"]: e["title"] for e in _entries(real_site / "es")}
+    assert spanish["stretches/cat-cow.html"] == "Gato-vaca"
+    assert spanish["stretches/cat-cow.html#how-to-do-it"] == "Cómo hacerlo"
+    assert [e["location"] for e in _entries(fixture_site)]  # English: indexed
+    assert not [e for e in _entries(fixture_site / "es") if e["location"] != "stretches/index.html"]
