@@ -273,15 +273,21 @@ def real_cards() -> str:
     )
 
 
+def real_site(folder: Path) -> Path:
+    """A copy of the real site (content, configuration, the hook linked) in ``folder/site``."""
+    site = folder / "site"
+    shutil.copytree(ROOT / "docs", site / "docs")
+    shutil.copytree(ROOT / "stretches", site / "stretches")
+    shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    (site / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+    return site
+
+
 def real_languages(rounds: int = 2) -> str:
     """The real site built in English alone and in every language (Spanish under es/), cards
     on and warm, audio off, alternating; the median of each."""
     with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder) / "site"
-        shutil.copytree(ROOT / "docs", site / "docs")
-        shutil.copytree(ROOT / "stretches", site / "stretches")
-        shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
-        (site / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+        site = real_site(Path(folder))
         run_build(site, cards=True)  # draws every language's cards once: the rest are warm
         one: list[Run] = []
         every: list[Run] = []
@@ -491,11 +497,7 @@ REAL_PAGES = {"home": "index.html", "stretch": "stretches/cat-cow.html",
 def real_lighthouse(lighthouse: Lighthouse) -> list[str]:
     """Lighthouse on the real site as published: every language, cards and audio on."""
     with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder) / "site"
-        shutil.copytree(ROOT / "docs", site / "docs")
-        shutil.copytree(ROOT / "stretches", site / "stretches")
-        shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
-        (site / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+        site = real_site(Path(folder))
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIMBER_LANGUAGES": ""}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, env=env,
                        check=True, capture_output=True)  # fmt: skip
