@@ -6,6 +6,7 @@ MkDocs empties ``site/``, so bad content fails the build and leaves the last goo
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -28,6 +29,7 @@ from limber import (
     html,
     languages,
     limits,
+    memo,
     messages,
     offline,
     pages,
@@ -57,6 +59,9 @@ _building: Path | None = None
 _language = messages.SOURCE_LANGUAGE  # this build's language (the theme's); others build below
 _translated: translations.Translations | None = None
 _fallbacks: dict[str, str] = {}  # page source path → link to its English original
+_memo = memo.Memo(None, "")  # pieces of pages kept from the last build (limber/memo.py)
+_digests: dict[str, str] = {}  # stretch slug → the key of its validated model
+_files_key = ""  # the key of the site's file list: what links may point to
 
 
 class _WarningCount(logging.Handler):
@@ -169,6 +174,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages, cards, icons and assets (authored files at those paths were
     refused in on_pre_build)."""
     library = _require_library()
+    global _memo, _digests
+    options = (Path(__file__).read_bytes(), _language, str(config.use_directory_urls))
+    _memo = memo.open_memo(_cache(config) / "pieces.json", memo.fingerprint(*options))
+    _digests = {slug: memo.key(stretch) for slug, stretch in library.stretches.items()}
 
     def add(src_uri: str, *, in_nav: bool = False) -> File:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
@@ -195,7 +204,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for site_path, cached in _audio_files(config, library).files.items():
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
     for slug, stretch in library.stretches.items():
-        picture = thumbnail(stretch.figure, stretch.areas)
+        picture = _memo.get(
+            memo.key("thumbnail", stretch.figure, stretch.areas),
+            functools.partial(thumbnail, stretch.figure, stretch.areas),
+        )
         files.append(File.generated(config, paths.figure_thumbnail(slug), content=picture))
     _lay_translations(files, config)
     index = add(paths.STRETCH_INDEX, in_nav=True)
@@ -224,6 +236,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         routine_index.content_string = pages.render_routine_index(
             routines, _linker(files, routine_index)
         )
+    global _files_key
+    _files_key = memo.key(*sorted(file.src_uri for file in files))
     return files
 
 
@@ -290,41 +304,73 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the generated pages' HTML blocks in, after Markdown has rendered the rest."""
+    """Fill the generated pages' HTML blocks in, after Markdown has rendered the rest; a page
+    whose inputs are those of the last build gets the same HTML from the memo."""
+    piece_key = _content_key(html_text, page, config)
+    if piece_key is None:
+        return _with_notice(html_text, page)
+    content, entries = _memo.get(piece_key, lambda: _page_content(html_text, page, config, files))
+    if entries:
+        _add_search_entries(config, entries)
+    return _with_notice(content, page)
+
+
+def _content_key(html_text: str, page: Page, config: MkDocsConfig) -> str | None:
+    """The memo key of a page Limber fills in, from all its HTML is made of; None for others."""
+    library, src = _require_library(), page.file.src_uri
+    stretch = _stretch_for(page) if page.file.generated_by else None
+    routine = _routine_for(page)
+    url = page.canonical_url if config.site_url else None
+    cards = _printed is not None and bool(_printed.files)
+    common = (_files_key, page.url, url, cards, src in _fallbacks, html_text)
+    if stretch is not None:
+        return memo.key("stretch", _digests[stretch.slug], *common)
+    if routine is not None:
+        return memo.key("routine", routine, _audio.seconds.get(routine.slug), *common)
+    if src in (paths.STRETCH_INDEX, paths.BUILDER_PAGE) and page.file.generated_by:
+        return memo.key(src, *_digests.values(), *common)
+    if src == paths.HOME_PAGE:
+        return memo.key(src, *_digests.values(), *library.routines.values(), *common)
+    return None
+
+
+def _page_content(
+    html_text: str, page: Page, config: MkDocsConfig, files: Files
+) -> tuple[str, list[dict[str, str]]]:
+    """A generated page's HTML with its blocks filled in, and its search entries (a stretch
+    page's are made from the model)."""
     library, link = _require_library(), _linker(files, page.file)
     src = page.file.src_uri
     routine, stretch = _routine_for(page), _stretch_for(page) if page.file.generated_by else None
+    url = page.canonical_url if config.site_url else None
+    has_cards = _printed is not None and bool(_printed.files)
     if routine is not None or stretch is not None:
         try:
             wrapper = "limber-sheet-hide" if routine is not None else ""
-            text_lang = messages.SOURCE_LANGUAGE if page.file.src_uri in _fallbacks else ""
+            text_lang = messages.SOURCE_LANGUAGE if src in _fallbacks else ""
             html_text = pages.clean_body(html_text, wrapper, text_lang)
         except pages.BodyError as error:
             path = routine.path if routine is not None else stretch.path  # type: ignore[union-attr]
             raise Abort(f"{path}: body: {error}; nothing was published") from None
-    if stretch is not None and page.file.src_uri not in _fallbacks:  # English: not searched
-        _add_search_entries(config, search.stretch_entries(stretch, page.url, html_text))
-    has_cards = _printed is not None and bool(_printed.files)
-    if src == paths.STRETCH_INDEX and page.file.generated_by:
-        blocks = pages.render_stretch_index_blocks(list(library.stretches.values()), link)
-    elif src == paths.BUILDER_PAGE and page.file.generated_by:
-        url = page.canonical_url if config.site_url else None
-        blocks = builder.render_builder_blocks(list(library.stretches.values()), link, url=url)
-    elif (routine := _routine_for(page)) is not None:
-        url = page.canonical_url if config.site_url else None
+    entries: list[dict[str, str]] = []
+    if routine is not None:
         blocks = pages.render_routine_blocks(routine, link, cards=has_cards, url=url)
         # "Customise this routine" goes under the player, opening the builder.
         blocks["top"] += builder.customise_link(routine, link)
         seconds = _audio.seconds.get(routine.slug)
         blocks["audio"] = render_audio_block(routine, link, seconds, has_cards) if seconds else ""
-    elif page.file.generated_by and (stretch := _stretch_for(page)) is not None:
+    elif stretch is not None:
+        if src not in _fallbacks:  # English text: not what a translation's search finds
+            entries = search.stretch_entries(stretch, page.url, html_text)
         blocks = pages.render_stretch_blocks(stretch, link, card=has_cards)
-    elif src == paths.HOME_PAGE:
+    elif src == paths.STRETCH_INDEX:
+        blocks = pages.render_stretch_index_blocks(list(library.stretches.values()), link)
+    elif src == paths.BUILDER_PAGE:
+        blocks = builder.render_builder_blocks(list(library.stretches.values()), link, url=url)
+    else:  # the home page
         stretches = list(library.stretches.values())
         blocks = pages.render_home_blocks(list(library.routines.values()), stretches, link)
-    else:
-        return _with_notice(html_text, page)
-    return _with_notice(pages.fill(html_text, blocks), page)
+    return pages.fill(html_text, blocks), entries
 
 
 def _with_notice(html_text: str, page: Page) -> str:
@@ -349,6 +395,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     language's service worker, then move the finished site into place (unless strict mode is
     about to fail the build)."""
     site = Path(config.site_dir)
+    _memo.save()
+    log.info(f"Limber: {_memo.made} pieces of pages made, {_memo.hits} kept from the last build")
     if not stemming.add_query_stemming(site):
         log.info("Limber: Material's search worker not found; search finds whole words only")
     if _is_translation_build():
@@ -394,7 +442,10 @@ def _build_language(config: MkDocsConfig, language: str, site_dir: Path) -> None
         messages.use(_language)
 
 
-_BUILD_STATE = ("_library", "_printed", "_audio", "_language", "_translated", "_fallbacks")
+_BUILD_STATE = (
+    "_library", "_printed", "_audio", "_language", "_translated", "_fallbacks",
+    "_memo", "_digests", "_files_key",
+)  # fmt: skip
 
 
 def on_build_error(error: Exception) -> None:
@@ -432,7 +483,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     stretch = _stretch_for(page) if page.file.generated_by else None
     if stretch is None:
         return output
-    output = pages.fill(output, pages.render_stretch_late_blocks(stretch))
+    late = _memo.get(
+        memo.key("late", _digests[stretch.slug]), lambda: pages.render_stretch_late_blocks(stretch)
+    )
+    output = pages.fill(output, late)
     card = paths.card_image(stretch.slug)
     if config.site_url and _printed is not None and card in _printed.files:
         image = config.site_url.rstrip("/") + "/" + card

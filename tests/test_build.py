@@ -213,16 +213,35 @@ def test_cards_and_card_sheets_are_published_and_linked(real_site: Path) -> None
         assert f'href="../cards/routines/{name}"' in routine
 
 
-def test_a_second_build_draws_no_card(tmp_path: Path) -> None:
+def _pieces(log: str) -> tuple[int, int]:
+    made, kept = re.search(r"Limber: (\d+) pieces of pages made, (\d+) kept", log).groups()  # type: ignore[union-attr]
+    return int(made), int(kept)
+
+
+def test_a_second_build_draws_no_card_and_renders_no_page_again(tmp_path: Path) -> None:
     site = make_site(tmp_path / "site")
     first, second = build(site), build(site)
     cards = len(real_names())
     assert f"Limber: {cards} cards, {cards} drawn" in first.stderr
     assert f"Limber: {cards} cards, 0 drawn" in second.stderr
+    assert _pieces(first.stderr)[0] > 3 * cards  # page, figure and timer, picture, each
+    assert _pieces(second.stderr) == (0, sum(_pieces(first.stderr)))
+    built = (site / "site" / "stretches" / "cat-cow.html").read_text("utf-8")
     (site / "stretches" / "cat-cow.md").write_text(
         (site / "stretches" / "cat-cow.md").read_text().replace("Cat-cow", "Cat and cow"), "utf-8"
     )
-    assert f"Limber: {cards} cards, 1 drawn" in build(site).stderr
+    third = build(site)
+    assert f"Limber: {cards} cards, 1 drawn" in third.stderr
+    # Only the pieces made from the edited stretch are made again, and every page shows it.
+    assert 0 < _pieces(third.stderr)[0] < 15
+    page = (site / "site" / "stretches" / "cat-cow.html").read_text("utf-8")
+    assert page != built and "<h1" in page and "Cat and cow" in page and "Cat-cow" not in page
+    assert "Cat and cow" in (site / "site" / "stretches" / "index.html").read_text("utf-8")
+    assert "Cat and cow" in (site / "site" / "builder.html").read_text("utf-8")
+    for routine in (site / "site" / "routines").glob("*.html"):
+        assert "Cat-cow" not in routine.read_text("utf-8"), routine.name
+    entries = json.loads((site / "site" / "search" / "search_index.json").read_text("utf-8"))
+    assert any(e["title"] == "Cat and cow" for e in entries["docs"])
 
 
 def test_with_a_site_url_cards_become_previews_and_sheets_get_a_qr_code(tmp_path: Path) -> None:

@@ -84,11 +84,18 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
 
 def verified(path: Path) -> bool:
     """Whether ``path`` is a cache entry this machine wrote, byte for byte."""
+    return read_verified(path) is not None
+
+
+def read_verified(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a cache entry this machine wrote, else None."""
     data = _read_regular(path, MAX_ENTRY_BYTES)
     seal = _read_regular(seal_path(path), 200)
     if data is None or seal is None or len(data) > MAX_ENTRY_BYTES:
-        return False
-    return hmac.compare_digest(seal.decode("ascii", "replace").strip(), _seal_of(path, data))
+        return None
+    if not hmac.compare_digest(seal.decode("ascii", "replace").strip(), _seal_of(path, data)):
+        return None
+    return data
 
 
 def partial(target: Path) -> Path:

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML has it
+
 CATALOGUE_DIR = Path(__file__).parent / "messages"
 SOURCE_LANGUAGE = "en"
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
@@ -89,7 +91,7 @@ class Catalogue:
 
 def _read(language: str) -> dict[str, Entry]:
     path = CATALOGUE_DIR / f"{language}.yml"
-    return _flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return _flatten(yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {})
 
 
 @functools.lru_cache(maxsize=8)
@@ -102,8 +104,21 @@ def load(language: str = SOURCE_LANGUAGE) -> Catalogue:
 
 
 def languages() -> tuple[str, ...]:
-    """The languages with a catalogue file."""
-    return tuple(sorted(path.stem for path in CATALOGUE_DIR.glob("*.yml")))
+    """The languages with a catalogue file (looked up again only when the folder changes: every
+    page asks, a thousand times a build)."""
+    folder = CATALOGUE_DIR
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    held = _languages.get(folder)
+    if held is None or held[0] != stamp:
+        held = stamp, tuple(sorted(path.stem for path in folder.glob("*.yml")))
+        _languages[folder] = held
+    return held[1]
+
+
+_languages: dict[Path, tuple[int, tuple[str, ...]]] = {}
 
 
 _current: list[Catalogue] = [load()]

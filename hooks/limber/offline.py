@@ -17,9 +17,10 @@ import fnmatch
 import hashlib
 import json
 import os
+import re
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,18 +75,45 @@ class Precache:
         return sum(size for _, size in self.later.values())
 
 
+# A built file's SHA-256 and size, by path, as the zip read it: the precache of the same build
+# reads no file twice (a thousand-stretch site is some 6,000 files).
+Known = dict[Path, tuple[bytes, int]]
+
+
 def _site_files(site_dir: Path, exclude: Iterable[str]) -> Iterator[tuple[Path, str]]:
     """Every file of the built site, in a stable order, with its site path; minus ``exclude``."""
-    patterns = tuple(exclude)
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(site_dir).as_posix()
-        if not any(fnmatch.fnmatch(relative, pattern) for pattern in patterns):
+    excluded = _matcher(exclude)
+    start = len(str(site_dir)) + 1
+    for path in sorted(_files_under(site_dir)):
+        relative = str(path)[start:].replace(os.sep, "/")
+        if not excluded(relative):
             yield path, relative
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """The files below ``folder`` (links to files too, as ``Path.is_file`` counts them; linked
+    folders are not entered). ``os.scandir`` knows each entry's kind without a ``stat``."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_under(Path(entry.path))
+            elif entry.is_file():
+                yield Path(entry.path)
+
+
+def _matcher(patterns: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a site path matches any of the shell-style ``patterns`` (as ``fnmatch``), tested
+    with one regular expression instead of one call per pattern."""
+    joined = "|".join(fnmatch.translate(pattern) for pattern in patterns)
+    if not joined:
+        return lambda relative: False
+    expression = re.compile(joined)
+    return lambda relative: expression.match(relative) is not None
 
 
 def search_language_files(language: str) -> tuple[str, ...]:
     """The search worker's stemming files for a language other than English (Material's)."""
-    if language == "en":
+    if language == SOURCE_LANGUAGE:
         return ()
     folder = "assets/javascripts/lunr/min"
     return (f"{folder}/lunr.stemmer.support.min.js", f"{folder}/lunr.{language}.min.js")
@@ -98,7 +126,9 @@ def _own_sites(site_dir: Path) -> tuple[str, ...]:
     )
 
 
-def collect_precache(site_dir: Path, language: str = "en") -> Precache:
+def collect_precache(
+    site_dir: Path, language: str = SOURCE_LANGUAGE, known: Known | None = None
+) -> Precache:
     """Every file of the built site that reading needs offline, with a hash of all their
     contents: the files saved later and a folder with a service worker of its own (another
     language's site) left out, and the search language files of the site's ``language`` kept."""
@@ -113,11 +143,16 @@ def collect_precache(site_dir: Path, language: str = "en") -> Precache:
             size += path.stat().st_size
             digest.update(path.read_bytes())
     for path, relative in _site_files(site_dir, exclude):
-        data = path.read_bytes()
-        digest.update(relative.encode() + b"\0" + hashlib.sha256(data).digest())
+        file_hash, file_size = (known or {}).get(path) or _sha256(path)
+        digest.update(relative.encode() + b"\0" + file_hash)
         files.append(relative)
-        size += len(data)
+        size += file_size
     return Precache(tuple(files), size, digest.hexdigest()[:16])
+
+
+def _sha256(path: Path) -> tuple[bytes, int]:
+    data = path.read_bytes()
+    return hashlib.sha256(data).digest(), len(data)
 
 
 def _file_hash(path: Path) -> tuple[str, int]:
@@ -136,8 +171,9 @@ def collect_later(site_dir: Path, shared: Iterable[Path] = ()) -> dict[str, tupl
     ``shared`` files outside ``site_dir`` (the one zip of every language) are listed relative
     to it (``../downloads/limber-site.zip``)."""
     later: dict[str, tuple[str, int]] = {}
+    saved_later = _matcher(LATER)
     for path, relative in _site_files(site_dir, (*NEVER, *_own_sites(site_dir))):
-        if any(fnmatch.fnmatch(relative, pattern) for pattern in LATER):
+        if saved_later(relative):
             later[relative] = _file_hash(path)
     for path in shared:
         relative = os.path.relpath(path, site_dir).replace(os.sep, "/")
@@ -147,7 +183,10 @@ def collect_later(site_dir: Path, shared: Iterable[Path] = ()) -> dict[str, tupl
 
 
 def write_offline_files(
-    site_dir: Path, language: str = "en", shared: Iterable[Path] = ()
+    site_dir: Path,
+    language: str = SOURCE_LANGUAGE,
+    shared: Iterable[Path] = (),
+    known: Known | None = None,
 ) -> Precache:
     """After the build, for one language's site: the list of files saved later (its own, and
     ``shared`` ones such as the site zip) and the service worker that precaches the rest."""
@@ -155,7 +194,7 @@ def write_offline_files(
     listing = {"size": sum(size for _, size in later.values()),
                "files": {path: list(entry) for path, entry in later.items()}}  # fmt: skip
     (site_dir / OFFLINE_FILES).write_text(json.dumps(listing, separators=(",", ":")), "utf-8")
-    precache = collect_precache(site_dir, language)
+    precache = collect_precache(site_dir, language, known)
     precache = Precache(precache.files, precache.size, precache.version, later)
     (site_dir / SERVICE_WORKER).write_text(render_service_worker(precache), "utf-8")
     return precache
@@ -165,13 +204,14 @@ def write_offline_sites(site_dir: Path, languages: Sequence[str]) -> dict[str, P
     """After every language is built: the one site zip, then each language's offline files,
     the other languages' folders (``site/es/``) first so that the English site leaves them out.
     The zip is saved later by every language's worker."""
-    site_zip = write_site_zip(site_dir)  # every language: the folder opens in any of them
+    known: Known = {}
+    site_zip = write_site_zip(site_dir, known)  # every language: the folder opens in any of them
     written = {}
     for language in languages:
         written[language] = write_offline_files(
-            site_dir / language_dir(language), language, [site_zip]
+            site_dir / language_dir(language), language, [site_zip], known
         )
-    written[SOURCE_LANGUAGE] = write_offline_files(site_dir, SOURCE_LANGUAGE, [site_zip])
+    written[SOURCE_LANGUAGE] = write_offline_files(site_dir, SOURCE_LANGUAGE, [site_zip], known)
     return written
 
 
@@ -267,11 +307,12 @@ def write_icons(cache_dir: Path) -> dict[str, Path]:
     return written
 
 
-def write_site_zip(site_dir: Path) -> Path:
+def write_site_zip(site_dir: Path, known: Known | None = None) -> Path:
     """The whole built site as one zip, for browsing from the folder with no network.
 
     Entries carry a fixed date, so the same site gives the same zip: a reader who saved it for
-    offline use does not download it again after a build that changed nothing."""
+    offline use does not download it again after a build that changed nothing. Each file's
+    hash and size go into ``known``, for the precache."""
     target = site_dir / SITE_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = seals.partial(target)
@@ -282,6 +323,9 @@ def write_site_zip(site_dir: Path) -> Path:
             # Images and PDFs are compressed already: storing them costs nothing to unzip.
             stored = path.suffix in (".png", ".pdf", ".gz", ".zip", ".jpg", ".webp", ".mp3")
             method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            archive.writestr(entry, path.read_bytes(), compress_type=method, compresslevel=1)
+            data = path.read_bytes()
+            archive.writestr(entry, data, compress_type=method, compresslevel=1)
+            if known is not None:
+                known[path] = hashlib.sha256(data).digest(), len(data)
     partial.replace(target)
     return target

@@ -29,6 +29,11 @@ _URL = re.compile(r"^https?://\S+$")
 _NONCE = secrets.token_hex(12)
 
 
+def secret() -> str:
+    """This process's placeholder secret (``limber.memo`` keeps pieces without it)."""
+    return _NONCE
+
+
 def marker(name: str) -> Markup:
     """A placeholder left in the Markdown for a block of HTML filled in after rendering."""
     return Markup("<!--limber:{}:{}-->").format(name, _NONCE)

@@ -1,0 +1,154 @@
+"""Pieces of pages kept from one build to the next, so that an unchanged stretch renders nothing.
+
+A build usually changes one stretch or none, yet every build used to render each stretch's facts
+panel, figure, timer, thumbnail and search entries again: in a thousand-stretch library, about as
+much work as MkDocs' own. Each piece is now kept under a key made of everything it is made from
+(the stretch as validated, the page's HTML as Markdown rendered it, the page's address, the
+options) and a fingerprint of what makes it (this package's code, templates and catalogues, the
+hook, the versions of the libraries that shape the HTML). Anything changed is a new key, so a
+kept piece is never stale; it is only ever the piece the same inputs would make again.
+
+The memo is one file per language, sealed as every cache entry is (``limber.cache``): a file this
+machine did not write, or one changed since, is ignored and everything is rendered afresh. It
+holds only what the last build used, so it stays the size of the site's own pieces, and it is
+written only when that changed. ``mkdocs serve`` keeps it in memory between rebuilds.
+
+Pieces hold placeholders for blocks filled in later (``templating.marker``), which carry a secret
+of the process that made them; the memo keeps them with a neutral token instead and puts the
+current process's secret back when it hands a piece out. The token is a NUL character, which no
+content file may hold (``limits.bad_character``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from limber import cache, templating
+
+T = TypeVar("T")
+
+_TOKEN = "\0"
+_PACKAGE = Path(__file__).parent
+_CODE_SUFFIXES = {".py", ".html", ".md", ".svg", ".yml", ".js", ".css", ".json", ".txt"}
+# Libraries whose output is in the pieces (Jinja renders them; nh3 sanitizes bodies).
+_LIBRARIES = ("jinja2", "markupsafe", "nh3", "pyyaml")
+
+
+def fingerprint(*extra: str | bytes) -> str:
+    """A digest of the code that makes the pieces, and of ``extra`` (the hook's own source, the
+    options of the site that shape every page)."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name} {importlib.metadata.version(name)}\0".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name} none\0".encode())
+    for part in extra:
+        digest.update(part if isinstance(part, bytes) else part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def key(*parts: object) -> str:
+    """One key from the inputs of a piece (strings, numbers, tuples of them, model objects:
+    their ``repr`` is their whole value, as the model is frozen dataclasses of tuples)."""
+    text = "\x1f".join(part if isinstance(part, str) else repr(part) for part in parts)
+    return hashlib.sha256(_portable(text).encode()).hexdigest()
+
+
+class Memo:
+    """The pieces of one language's site, read from ``path`` (when sealed and of the same
+    fingerprint) and written back by ``save``."""
+
+    def __init__(self, path: Path | None, fingerprint: str) -> None:
+        self.path = path
+        self.fingerprint = fingerprint
+        self._kept: dict[str, Any] = {}  # from the last build
+        self._used: dict[str, Any] = {}  # this build's pieces, what ``save`` writes
+        self.hits = 0
+        self.made = 0
+
+    def get(self, piece_key: str, make: Callable[[], T]) -> T:
+        """The piece kept under ``piece_key``, or ``make()`` (kept from now on)."""
+        if piece_key in self._used:
+            self.hits += 1
+            return _local(self._used[piece_key])  # type: ignore[no-any-return]
+        if piece_key in self._kept:
+            self.hits += 1
+            self._used[piece_key] = self._kept[piece_key]
+            return _local(self._kept[piece_key])  # type: ignore[no-any-return]
+        value = make()
+        self.made += 1
+        self._used[piece_key] = _portable(value)
+        return value
+
+    def next_build(self) -> None:
+        """Start another build with this memo (``mkdocs serve``): what the last one used is kept."""
+        self._kept = {**self._kept, **self._used}
+        self._used = {}
+        self.hits = self.made = 0
+
+    def save(self) -> None:
+        """Write this build's pieces, sealed, unless they are exactly those read."""
+        if self.path is None or (not self.made and self._used.keys() == self._kept.keys()):
+            return
+        data = json.dumps({"fingerprint": self.fingerprint, "pieces": self._used})
+        cache.write(self.path, lambda temporary: temporary.write_text(data, encoding="utf-8"))
+        self._kept, self._used = self._used, {}
+
+
+_open: dict[Path, Memo] = {}
+
+
+def open_memo(path: Path, fingerprint: str) -> Memo:
+    """The memo kept at ``path``: the one this process already holds (a rebuild of ``mkdocs
+    serve``), else the file's pieces if it is sealed and of this ``fingerprint``, else none."""
+    held = _open.get(path)
+    if held is not None and held.fingerprint == fingerprint:
+        held.next_build()
+        return held
+    memo = Memo(path, fingerprint)
+    data = _read_sealed(path)
+    if isinstance(data, dict) and data.get("fingerprint") == fingerprint:
+        pieces = data.get("pieces")
+        if isinstance(pieces, dict):
+            memo._kept = pieces
+    _open[path] = memo
+    return memo
+
+
+def _read_sealed(path: Path) -> object:
+    data = cache.read_verified(path)
+    if data is None:
+        return None
+    try:
+        return json.loads(data.decode("utf-8"))
+    except ValueError:
+        return None
+
+
+def _swap(value: T, old: str, new: str) -> T:
+    if isinstance(value, str):
+        return value.replace(old, new)  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {name: _swap(item, old, new) for name, item in value.items()}  # type: ignore[return-value]
+    if isinstance(value, (list, tuple)):
+        return [_swap(item, old, new) for item in value]  # type: ignore[return-value]
+    return value
+
+
+def _portable(value: T) -> T:
+    return _swap(value, templating.secret(), _TOKEN)
+
+
+def _local(value: T) -> T:
+    return _swap(value, _TOKEN, templating.secret())
