@@ -395,7 +395,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     language's service worker, then move the finished site into place (unless strict mode is
     about to fail the build)."""
     site = Path(config.site_dir)
-    _memo.save()
+    if not _serving:  # a preview keeps its pieces in memory, for the next rebuild
+        _memo.save()
     log.info(f"Limber: {_memo.made} pieces of pages made, {_memo.hits} kept from the last build")
     if not stemming.add_query_stemming(site):
         log.info("Limber: Material's search worker not found; search finds whole words only")

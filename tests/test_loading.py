@@ -285,3 +285,29 @@ def test_a_routine_does_not_repeat_the_problem_of_a_broken_stretch(tmp_path: Pat
     with pytest.raises(ContentError) as caught:
         load_library(root, root / "docs")
     assert [problem.path for problem in caught.value.problems] == ["stretches/wall-angel.md"]
+
+
+def test_a_second_load_in_the_same_process_checks_only_the_files_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mkdocs serve's rebuilds and each language's build load the library again: an unchanged
+    file is not checked again, yet its problems are still reported every time."""
+    from limber import loading
+
+    shutil.copytree(ROOT / "stretches", tmp_path / "stretches")
+    shutil.copy(INVALID / "stretches" / "both-doses.md", tmp_path / "stretches")
+    checked: list[str] = []
+    build = loading.build_stretch
+    monkeypatch.setattr(
+        loading, "build_stretch", lambda source, slug: checked.append(slug) or build(source, slug)
+    )
+    first, first_problems = load_stretches(tmp_path)
+    assert "both-doses" in checked and len(checked) == len(first) + 1
+    checked.clear()
+    again, again_problems = load_stretches(tmp_path)
+    assert checked == [] and again == first and again_problems == first_problems
+    assert any(problem.path.endswith("both-doses.md") for problem in again_problems)
+    cat_cow = tmp_path / "stretches" / "cat-cow.md"
+    cat_cow.write_text(cat_cow.read_text("utf-8").replace("Cat-cow", "Cat and cow"), "utf-8")
+    edited, _ = load_stretches(tmp_path)
+    assert checked == ["cat-cow"] and edited["cat-cow"].name == "Cat and cow"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -63,6 +64,11 @@ def read_source(file: Path, path: str) -> tuple[Source | None, list[Problem]]:
         raw = files.read_regular(file, limits.MAX_FILE_BYTES)
     except files.Refused as error:
         return None, [Problem(path, 0, "file", str(error))]
+    return parse_source(raw, path)
+
+
+def parse_source(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
+    """Split a content file's bytes into front-matter and body (see ``read_source``)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -405,22 +411,56 @@ def load_stretches(
     name_lines: dict[str, int] = {}
     alias_lines: dict[str, int] = {}
     problems: list[Problem] = []
+    checked: dict[tuple[str, str, bytes], _Checked] = {}
     for file in paths:
-        shown = _shown(file, root)
-        source, read_problems = read_source(file, shown)
-        problems += read_problems
-        if source is None:
-            continue
-        stretch, stretch_problems = build_stretch(source, file.stem)
-        problems += stretch_problems
-        (problems if warnings is None else warnings).extend(body_problems(source))
-        if stretch:
-            stretches.append(stretch)
-            name_lines[stretch.slug] = source.line("name")
-            alias_lines[stretch.slug] = source.line("aliases")
+        one = _check_stretch_file(file, _shown(file, root), checked)
+        problems += one.problems
+        (problems if warnings is None else warnings).extend(one.body_problems)
+        if one.stretch:
+            stretches.append(one.stretch)
+            name_lines[one.stretch.slug], alias_lines[one.stretch.slug] = one.lines
+    _checked.clear()
+    _checked.update(checked)  # what this library holds, for the next load in this process
     problems += _name_clashes(stretches, name_lines, alias_lines)
     ordered = sorted(stretches, key=lambda s: (s.name.casefold(), s.slug))
     return {stretch.slug: stretch for stretch in ordered}, sorted(problems)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What one stretch file gave: its stretch (None if refused), its problems, what the
+    sanitizer would remove from its body, and the lines of its name and aliases."""
+
+    stretch: Stretch | None
+    problems: tuple[Problem, ...]
+    body_problems: tuple[Problem, ...] = ()
+    lines: tuple[int, int] = (1, 1)
+
+
+# Stretch files checked by the last load in this process, by path, slug and content hash: each
+# language's build and each rebuild of ``mkdocs serve`` checks only the files that changed.
+_checked: dict[tuple[str, str, bytes], _Checked] = {}
+
+
+def _check_stretch_file(
+    file: Path, shown: str, checked: dict[tuple[str, str, bytes], _Checked]
+) -> _Checked:
+    try:
+        raw = files.read_regular(file, limits.MAX_FILE_BYTES)
+    except files.Refused as error:
+        return _Checked(None, (Problem(shown, 0, "file", str(error)),))
+    key = (shown, file.stem, hashlib.sha256(raw).digest())
+    one = checked.get(key) or _checked.get(key)
+    if one is None:
+        source, problems = parse_source(raw, shown)
+        if source is None:
+            one = _Checked(None, tuple(problems))
+        else:
+            stretch, more = build_stretch(source, file.stem)
+            lines = source.line("name"), source.line("aliases")
+            one = _Checked(stretch, (*problems, *more), tuple(body_problems(source)), lines)
+    checked[key] = one
+    return one
 
 
 def _name_clashes(
