@@ -11,6 +11,7 @@ from pathlib import Path
 
 from limber.figures.svg import THUMB_COLORS
 from limber.loading import load_library
+from limber.pages.index import STRETCHES_PER_LIST
 from limber.vocabulary import AREAS, label
 from limber.wording import minutes_text
 
@@ -41,6 +42,23 @@ def test_every_stretch_in_the_index_has_its_figure_beside_its_name(real_site: Pa
         for attribute in ('alt=""', 'width="72"', 'height="56"', 'loading="lazy"', "decoding"):
             assert attribute in tag, (stretch.slug, attribute)
         assert item.index(tag) < item.index(f'{stretch.slug}.html"')
+
+
+def test_the_index_lists_every_stretch_once_in_runs_the_browser_can_skip(real_site: Path) -> None:
+    """Runs of at most STRETCHES_PER_LIST, in the library's order, each saying how many it holds
+    (the height limber.css keeps for a run not drawn yet)."""
+    library = load_library(ROOT, ROOT / "docs")
+    page = (real_site / "stretches" / "index.html").read_text(encoding="utf-8")
+    runs = re.findall(
+        r'<ul [^>]*data-limber-list style="--limber-items: (\d+)">(.*?)</ul>', page, re.S
+    )
+    assert len(runs) == -(-len(library.stretches) // STRETCHES_PER_LIST) >= 2
+    slugs = []
+    for said, run in runs:
+        items = ITEM.findall(run)
+        assert int(said) == len(items) <= STRETCHES_PER_LIST
+        slugs += re.findall(r'<a href="([^"]+)\.html"', run)
+    assert slugs == list(library.stretches)
 
 
 def test_each_figure_file_is_a_plain_svg_in_the_site_colours(real_site: Path) -> None:

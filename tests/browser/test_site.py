@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -114,6 +116,74 @@ def test_a_filter_link_opens_the_list_already_filtered(context: Any, real_server
     kneeling = real_names(position="kneeling")
     assert "Child's pose" in kneeling
     assert page.locator("[data-limber-list] > li:visible a").all_inner_texts() == kneeling
+    assert page.get_by_label("Position").input_value() == "kneeling"
+    total = len(real_names())
+    assert page.locator("[data-limber-count]").inner_text() == (
+        f"Showing {len(kneeling)} of {total} stretches"
+    )
+    # Cleared, every stretch is back, and so is the address without its filter.
+    page.get_by_role("button", name="Clear filters").click()
+    expect(page.locator("[data-limber-list] > li").filter(visible=True)).to_have_count(total)
+    expect(page.locator("[data-limber-count]")).to_have_text(f"{total} stretches")
+    assert "?" not in page.url
+
+
+def _gap_below_the_list(page: Any) -> float:
+    """Pixels between the last stretch shown in the list and the heading after it, both drawn."""
+    last = page.locator("[data-limber-list] > li:visible").last
+    last.scroll_into_view_if_needed()
+    # What is near the screen now is drawn at the next frames.
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    below = last.evaluate("li => li.getBoundingClientRect().bottom")
+    return float(page.locator("#by-area").evaluate("h => h.getBoundingClientRect().top")) - below
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_filtered_list_keeps_no_room_for_the_stretches_it_hides(
+    browser: Any, real_server: Server, width: str
+) -> None:
+    """The list is drawn in runs of 50 as they near the screen, each holding an estimated height
+    until then: filtered, the groups still start right below the last stretch shown, as they do
+    below the whole list, wherever the hidden stretches were."""
+    ctx = browser.new_context(viewport={"width": WIDTHS[width], "height": 800})
+    try:
+        page = ctx.new_page()
+        page.goto(real_server.url + "stretches/index.html")
+        whole = _gap_below_the_list(page)
+        assert 0 <= whole < 80
+        # Every area: some have stretches in one run only, others in several.
+        areas = (
+            page.get_by_label("Area")
+            .locator("option")
+            .evaluate_all("options => options.map(option => option.value).filter(Boolean)")
+        )
+        assert len(areas) > 10
+        for area in areas:
+            page.evaluate("window.scrollTo(0, 0)")
+            page.get_by_label("Area").select_option(area)
+            expect(page.locator("[data-limber-list] > li:visible")).to_have_count(
+                len(real_names(area=area))
+            )
+            assert _gap_below_the_list(page) == pytest.approx(whole, abs=1), area
+    finally:
+        ctx.close()
+
+
+def test_the_stretch_index_prints_every_stretch(
+    context: Any, real_server: Server, tmp_path: Path
+) -> None:
+    """On screen the list and the groups are drawn only near the screen; on paper, all of them."""
+    page = context.new_page()
+    page.goto(real_server.url + "stretches/index.html")
+    page.emulate_media(media="print")
+    target = tmp_path / "stretches.pdf"
+    page.pdf(path=str(target), format="A4")
+    printed = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True)
+    text = re.sub(r"-\s+", "-", " ".join(printed.stdout.split()))
+    for name in real_names():
+        # In the list, in its position's group and in at least one area's group.
+        assert text.count(name) >= 3, name
+    assert "Wrist flexor stretch" in real_names()
 
 
 def test_index_works_without_javascript(browser: Any, real_server: Server) -> None:
@@ -123,7 +193,10 @@ def test_index_works_without_javascript(browser: Any, real_server: Server) -> No
     assert not page.locator("[data-limber-filters]").is_visible()
     assert page.locator("[data-limber-list] > li:visible").count() == len(real_names())
     assert page.get_by_role("heading", name="Upper back").is_visible()
-    assert page.locator("#position-kneeling a").all_inner_texts() == real_names(position="kneeling")
+    # Groups far down the page are drawn as a reader scrolls to them (content-visibility).
+    page.locator("#position-kneeling").scroll_into_view_if_needed()
+    kneeling = real_names(position="kneeling")
+    expect(page.locator("#position-kneeling a")).to_have_text(kneeling, use_inner_text=True)
     timer = page.goto(real_server.url + "stretches/cat-cow.html")
     assert timer is not None
     assert page.get_by_text("The timer needs JavaScript").is_visible()

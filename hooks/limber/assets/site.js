@@ -69,23 +69,46 @@
     return value ? value.split(" ") : [];
   }
 
+  /** Each stretch of the index with the words the filters match, read from the page once. */
+  function readItems(lists) {
+    var items = [];
+    Array.prototype.forEach.call(lists, function (list) {
+      Array.prototype.forEach.call(list.children, function (item) {
+        items.push({
+          element: item,
+          list: list,
+          areas: words(item, "areas"),
+          position: item.getAttribute("data-position"),
+          equipment: words(item, "equipment")
+        });
+      });
+    });
+    return items;
+  }
+
   function matches(item, filters) {
-    if (filters.area && words(item, "areas").indexOf(filters.area) < 0) return false;
-    if (filters.position && item.getAttribute("data-position") !== filters.position) return false;
-    if (filters.equipment === "none") return words(item, "equipment").length === 0;
-    if (filters.equipment && words(item, "equipment").indexOf(filters.equipment) < 0) return false;
+    if (filters.area && item.areas.indexOf(filters.area) < 0) return false;
+    if (filters.position && item.position !== filters.position) return false;
+    if (filters.equipment === "none") return item.equipment.length === 0;
+    if (filters.equipment && item.equipment.indexOf(filters.equipment) < 0) return false;
     return true;
   }
 
+  /* The index's filters. The page arrives showing every stretch with its count, so at start
+     nothing is done unless the address holds a filter (?area=hips): at 1,000 stretches, touching
+     each item while the page opens would hold up the first screen. The items' words are read on
+     the first filtering, once. The list comes in runs (stretch_index_list.html): a run with no
+     match is left out, and a filtered list is drawn whole (data-filtered, limber.css). */
   function setUpFilters() {
     var form = document.querySelector("[data-limber-filters]");
-    var list = document.querySelector("[data-limber-list]");
+    var holder = document.querySelector("[data-limber-lists]");
     var count = document.querySelector("[data-limber-count]");
-    if (!form || !list || form.getAttribute("data-ready")) return;
+    if (!form || !holder || form.getAttribute("data-ready")) return;
     form.setAttribute("data-ready", "true");
     form.hidden = false;
     var selects = form.querySelectorAll("select[data-limber-filter]");
-    var items = list.querySelectorAll("li");
+    var lists = holder.querySelectorAll("[data-limber-list]");
+    var items = null;
 
     function apply(updateAddress) {
       var filters = {};
@@ -94,13 +117,20 @@
         filters[select.name] = select.value;
         if (select.value) params.set(select.name, select.value);
       });
+      if (!items) items = readItems(lists);
       var shown = 0;
-      Array.prototype.forEach.call(items, function (item) {
+      var perList = new Map();
+      items.forEach(function (item) {
         var show = matches(item, filters);
-        item.hidden = !show;
+        if (item.element.hidden === show) item.element.hidden = !show;
         if (show) shown += 1;
+        perList.set(item.list, (perList.get(item.list) || 0) + (show ? 1 : 0));
+      });
+      perList.forEach(function (inList, list) {
+        if (list.hidden !== (inList === 0)) list.hidden = inList === 0;
       });
       var total = items.length;
+      holder.toggleAttribute("data-filtered", shown !== total);
       count.textContent = shown === total
         ? t("count", { count: total })
         : t("showing", { shown: shown, total: total });
@@ -115,18 +145,21 @@
     }
 
     var initial = new URLSearchParams(location.search);
+    var wantsFilter = false;
     Array.prototype.forEach.call(selects, function (select) {
       var wanted = initial.get(select.name);
       if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
         select.value = wanted;
       }
+      // A choice the browser kept from an earlier visit counts as much as one in the address.
+      if (select.value) wantsFilter = true;
     });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("reset", function () {
       setTimeout(function () { apply(true); }, 0);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    apply(false);
+    if (wantsFilter) apply(false);
   }
 
   /* "Save everything for offline": fetch the files left out of the precache (cards, PDFs, audio,

@@ -10,6 +10,13 @@ from limber.paths import figure_thumbnail, routine_page, stretch_page
 from limber.templating import Link, render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 
+# The stretch index's list is cut into runs of this many stretches, each a list of its own that
+# the browser lays out only when it nears the screen. One list of 1,000 items held the main thread
+# for a second on a phone (every style change Material makes at start restyled all of them); 20
+# runs restyle as 20 elements. 50 is about ten phone screens: the first run is all that is drawn
+# at first, and a library of up to 50 stretches has one list, as before.
+STRETCHES_PER_LIST = 50
+
 
 def render_stretch_index_markdown(count: int) -> str:
     """The Markdown of the stretch index: its headings, around the generated lists."""
@@ -45,6 +52,7 @@ def render_stretch_index_blocks(stretches: Sequence[Stretch], link: Link) -> dic
         "list": render(
             "stretch_index_list.html",
             stretches=stretches,
+            per_list=STRETCHES_PER_LIST,
             link=link,
             stretch_page=stretch_page,
             figure_thumbnail=figure_thumbnail,
