@@ -11,6 +11,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +175,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages, cards, icons and assets (authored files at those paths were
     refused in on_pre_build)."""
     library = _require_library()
-    global _memo, _digests
+    global _memo, _digests, _files_key
     options = (Path(__file__).read_bytes(), _language, str(config.use_directory_urls))
     _memo = memo.open_memo(_cache(config) / "pieces.json", memo.fingerprint(*options))
     _digests = {slug: memo.key(stretch) for slug, stretch in library.stretches.items()}
@@ -236,7 +237,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         routine_index.content_string = pages.render_routine_index(
             routines, _linker(files, routine_index)
         )
-    global _files_key
     _files_key = memo.key(*sorted(file.src_uri for file in files))
     return files
 
@@ -306,69 +306,97 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the generated pages' HTML blocks in, after Markdown has rendered the rest; a page
     whose inputs are those of the last build gets the same HTML from the memo."""
-    piece_key = _content_key(html_text, page, config)
-    if piece_key is None:
+    inputs = _page_inputs(page, config)
+    if inputs is None:
         return _with_notice(html_text, page)
-    content, entries = _memo.get(piece_key, lambda: _page_content(html_text, page, config, files))
+    content, entries = _memo.get(
+        memo.key(inputs, html_text), lambda: _page_content(html_text, page, inputs, files)
+    )
     if entries:
         _add_search_entries(config, entries)
     return _with_notice(content, page)
 
 
-def _content_key(html_text: str, page: Page, config: MkDocsConfig) -> str | None:
-    """The memo key of a page Limber fills in, from all its HTML is made of; None for others."""
+@dataclass(frozen=True)
+class _PageInputs:
+    """All a generated page's HTML is made of besides its Markdown output, as one value: the
+    memo's key and the page's maker read the same fields, so they cannot disagree."""
+
+    kind: str  # stretch, routine, index, builder, home
+    model: str  # the key of what the page shows: its stretch, routine, or the library
+    url: str  # the page's own address, which its links are relative to
+    canonical: str | None  # its full address, with a site_url
+    cards: bool
+    fallback: bool  # English text in another language's site
+    audio_seconds: float | None
+    files: str  # the key of the site's file list: what its links may point to
+
+
+def _page_inputs(page: Page, config: MkDocsConfig) -> _PageInputs | None:
+    """The inputs of a page Limber fills in; None for the others."""
     library, src = _require_library(), page.file.src_uri
     stretch = _stretch_for(page) if page.file.generated_by else None
     routine = _routine_for(page)
-    url = page.canonical_url if config.site_url else None
-    cards = _printed is not None and bool(_printed.files)
-    common = (_files_key, page.url, url, cards, src in _fallbacks, html_text)
     if stretch is not None:
-        return memo.key("stretch", _digests[stretch.slug], *common)
-    if routine is not None:
-        return memo.key("routine", routine, _audio.seconds.get(routine.slug), *common)
-    if src in (paths.STRETCH_INDEX, paths.BUILDER_PAGE) and page.file.generated_by:
-        return memo.key(src, *_digests.values(), *common)
-    if src == paths.HOME_PAGE:
-        return memo.key(src, *_digests.values(), *library.routines.values(), *common)
-    return None
+        kind, model = "stretch", _digests[stretch.slug]
+    elif routine is not None:
+        kind, model = "routine", memo.key(routine)
+    elif src == paths.STRETCH_INDEX and page.file.generated_by:
+        kind, model = "index", memo.key(*_digests.values())
+    elif src == paths.BUILDER_PAGE and page.file.generated_by:
+        kind, model = "builder", memo.key(*_digests.values())
+    elif src == paths.HOME_PAGE:
+        kind, model = "home", memo.key(*_digests.values(), *library.routines.values())
+    else:
+        return None
+    return _PageInputs(
+        kind=kind,
+        model=model,
+        url=page.url,
+        canonical=page.canonical_url if config.site_url else None,
+        cards=_printed is not None and bool(_printed.files),
+        fallback=src in _fallbacks,
+        audio_seconds=_audio.seconds.get(routine.slug) if routine is not None else None,
+        files=_files_key,
+    )
 
 
 def _page_content(
-    html_text: str, page: Page, config: MkDocsConfig, files: Files
+    html_text: str, page: Page, inputs: _PageInputs, files: Files
 ) -> tuple[str, list[dict[str, str]]]:
     """A generated page's HTML with its blocks filled in, and its search entries (a stretch
     page's are made from the model)."""
     library, link = _require_library(), _linker(files, page.file)
-    src = page.file.src_uri
-    routine, stretch = _routine_for(page), _stretch_for(page) if page.file.generated_by else None
-    url = page.canonical_url if config.site_url else None
-    has_cards = _printed is not None and bool(_printed.files)
+    stretches = list(library.stretches.values())
+    routine = _routine_for(page) if inputs.kind == "routine" else None
+    stretch = _stretch_for(page) if inputs.kind == "stretch" else None
+    entries: list[dict[str, str]] = []
     if routine is not None or stretch is not None:
         try:
             wrapper = "limber-sheet-hide" if routine is not None else ""
-            text_lang = messages.SOURCE_LANGUAGE if src in _fallbacks else ""
+            text_lang = messages.SOURCE_LANGUAGE if inputs.fallback else ""
             html_text = pages.clean_body(html_text, wrapper, text_lang)
         except pages.BodyError as error:
             path = routine.path if routine is not None else stretch.path  # type: ignore[union-attr]
             raise Abort(f"{path}: body: {error}; nothing was published") from None
-    entries: list[dict[str, str]] = []
     if routine is not None:
-        blocks = pages.render_routine_blocks(routine, link, cards=has_cards, url=url)
+        blocks = pages.render_routine_blocks(
+            routine, link, cards=inputs.cards, url=inputs.canonical
+        )
         # "Customise this routine" goes under the player, opening the builder.
         blocks["top"] += builder.customise_link(routine, link)
-        seconds = _audio.seconds.get(routine.slug)
-        blocks["audio"] = render_audio_block(routine, link, seconds, has_cards) if seconds else ""
+        seconds = inputs.audio_seconds
+        audio = render_audio_block(routine, link, seconds, inputs.cards) if seconds else ""
+        blocks["audio"] = audio
     elif stretch is not None:
-        if src not in _fallbacks:  # English text: not what a translation's search finds
-            entries = search.stretch_entries(stretch, page.url, html_text)
-        blocks = pages.render_stretch_blocks(stretch, link, card=has_cards)
-    elif src == paths.STRETCH_INDEX:
-        blocks = pages.render_stretch_index_blocks(list(library.stretches.values()), link)
-    elif src == paths.BUILDER_PAGE:
-        blocks = builder.render_builder_blocks(list(library.stretches.values()), link, url=url)
-    else:  # the home page
-        stretches = list(library.stretches.values())
+        if not inputs.fallback:  # English text: not what a translation's search finds
+            entries = search.stretch_entries(stretch, inputs.url, html_text)
+        blocks = pages.render_stretch_blocks(stretch, link, card=inputs.cards)
+    elif inputs.kind == "index":
+        blocks = pages.render_stretch_index_blocks(stretches, link)
+    elif inputs.kind == "builder":
+        blocks = builder.render_builder_blocks(stretches, link, url=inputs.canonical)
+    else:
         blocks = pages.render_home_blocks(list(library.routines.values()), stretches, link)
     return pages.fill(html_text, blocks), entries
 
@@ -395,8 +423,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     language's service worker, then move the finished site into place (unless strict mode is
     about to fail the build)."""
     site = Path(config.site_dir)
-    if not _serving:  # a preview keeps its pieces in memory, for the next rebuild
-        _memo.save()
+    _memo.finish(write=not _serving)  # a preview keeps its pieces in memory, for the rebuild
     log.info(f"Limber: {_memo.made} pieces of pages made, {_memo.hits} kept from the last build")
     if not stemming.add_query_stemming(site):
         log.info("Limber: Material's search worker not found; search finds whole words only")

@@ -218,7 +218,9 @@ def _pieces(log: str) -> tuple[int, int]:
     return int(made), int(kept)
 
 
-def test_a_second_build_draws_no_card_and_renders_no_page_again(tmp_path: Path) -> None:
+def test_a_second_build_draws_no_card_and_renders_no_page_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = make_site(tmp_path / "site")
     first, second = build(site), build(site)
     cards = len(real_names())
@@ -242,6 +244,16 @@ def test_a_second_build_draws_no_card_and_renders_no_page_again(tmp_path: Path) 
         assert "Cat-cow" not in routine.read_text("utf-8"), routine.name
     entries = json.loads((site / "site" / "search" / "search_index.json").read_text("utf-8"))
     assert any(e["title"] == "Cat and cow" for e in entries["docs"])
+    # Not only stretches: a routine's title reaches the home page, and the cards' links go with
+    # the cards.
+    routine = site / "docs" / "routines" / "after-a-run.md"
+    routine.write_text(routine.read_text("utf-8").replace("After a run", "Once home"), "utf-8")
+    monkeypatch.setenv("LIMBER_CARDS", "off")
+    assert build(site).returncode == 0
+    assert "Once home" in (site / "site" / "index.html").read_text("utf-8")
+    page = (site / "site" / "stretches" / "cat-cow.html").read_text("utf-8")
+    assert "Cat and cow" in page and "cards/cat-cow" not in page
+    assert "cards/cat-cow" in built
 
 
 def test_with_a_site_url_cards_become_previews_and_sheets_get_a_qr_code(tmp_path: Path) -> None:

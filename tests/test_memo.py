@@ -41,7 +41,7 @@ def test_a_piece_is_made_once_and_kept_for_the_next_build(
     make = Maker({"top": "<p>Cat-cow</p>"})
     first = memo.open_memo(path, "code 1")
     assert first.get(memo.key("stretch", "cat-cow"), make) == {"top": "<p>Cat-cow</p>"}
-    first.save()
+    first.finish(write=True)
     new_process(monkeypatch)
     second = memo.open_memo(path, "code 1")
     assert second.get(memo.key("stretch", "cat-cow"), make) == {"top": "<p>Cat-cow</p>"}
@@ -54,7 +54,7 @@ def test_other_inputs_or_other_code_make_the_piece_again(
     path = tmp_path / "pieces.json"
     first = memo.open_memo(path, "code 1")
     first.get(memo.key("stretch", "cat-cow"), Maker("old"))
-    first.save()
+    first.finish(write=True)
     new_process(monkeypatch)
     edited = Maker("new")
     assert memo.open_memo(path, "code 1").get(memo.key("stretch", "cat-cow!"), edited) == "new"
@@ -71,7 +71,7 @@ def test_a_memo_this_machine_did_not_write_is_ignored(
     path = tmp_path / "pieces.json"
     first = memo.open_memo(path, "code 1")
     first.get(memo.key("home"), Maker("<p>safe</p>"))
-    first.save()
+    first.finish(write=True)
     if damage == "edit":  # say, a pull request that commits a memo with a script in it
         path.write_text(path.read_text().replace("safe", "<script>x()</script>"))
     elif damage == "unseal":
@@ -91,7 +91,7 @@ def test_placeholders_carry_the_secret_of_the_process_that_reads_them(
     page = f"<h1>Cat-cow</h1>{templating.marker('figure')}"
     first = memo.open_memo(path, "code 1")
     first.get(memo.key("stretch", page), Maker([page, [{"title": "Cat-cow"}]]))
-    first.save()
+    first.finish(write=True)
     assert templating.secret() not in path.read_text()
     new_process(monkeypatch)
     # The same page rendered by this process has this process's placeholder: the same key.
@@ -108,16 +108,16 @@ def test_the_memo_keeps_only_what_the_last_build_used_and_is_not_rewritten_uncha
     first = memo.open_memo(path, "code 1")
     first.get(memo.key("a"), Maker("A"))
     first.get(memo.key("b"), Maker("B"))
-    first.save()
+    first.finish(write=True)
     new_process(monkeypatch)
     second = memo.open_memo(path, "code 1")
     second.get(memo.key("a"), Maker("A"))
-    second.save()  # "b" was not used: dropped
+    second.finish(write=True)  # "b" was not used: dropped
     written = path.stat().st_mtime_ns
     new_process(monkeypatch)
     third = memo.open_memo(path, "code 1")
     third.get(memo.key("a"), Maker("A"))
-    third.save()
+    third.finish(write=True)
     assert path.stat().st_mtime_ns == written
     new_process(monkeypatch)
     dropped = Maker("B")
@@ -150,3 +150,47 @@ def test_the_fingerprint_changes_with_any_template_or_catalogue(
     before = memo.fingerprint("hook")
     (tmp_path / "messages" / "en.yml").write_text("stretch:\n  how_to: How to\n")
     assert memo.fingerprint("hook") != before
+
+
+def test_a_piece_holding_the_token_itself_is_never_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A NUL in an authored page would read back as a live placeholder: such pieces are made
+    afresh every build."""
+    path = tmp_path / "pieces.json"
+    first = memo.open_memo(path, "code 1")
+    first.get(memo.key("page", "<p>\0</p>"), Maker("<p>\0</p>"))
+    first.get(memo.key("page", "<p>fine</p>"), Maker("<p>\0 made</p>"))
+    first.finish(write=True)
+    new_process(monkeypatch)
+    again = memo.open_memo(path, "code 1")
+    for page in ("<p>\0</p>", "<p>fine</p>"):
+        again.get(memo.key("page", page), Maker(page))
+    assert again.made == 2
+
+
+def test_a_preview_keeps_only_what_its_last_rebuild_used(tmp_path: Path) -> None:
+    path = tmp_path / "pieces.json"
+    preview = memo.open_memo(path, "code 1")
+    preview.get(memo.key("old"), Maker("old"))
+    preview.finish(write=False)
+    assert not path.exists()
+    rebuild = memo.open_memo(path, "code 1")
+    rebuild.get(memo.key("new"), Maker("new"))
+    rebuild.finish(write=False)
+    old = Maker("old")
+    memo.open_memo(path, "code 1").get(memo.key("old"), old)
+    assert old.calls == 1
+
+
+def test_a_piece_made_of_tuples_and_lists_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "pieces.json"
+    first = memo.open_memo(path, "code 1")
+    first.get(memo.key("page"), Maker(("<p>page</p>", [{"title": "Cat-cow"}])))
+    first.finish(write=True)
+    new_process(monkeypatch)
+    again = memo.open_memo(path, "code 1")
+    content, entries = again.get(memo.key("page"), Maker(None))
+    assert (content, entries, again.made) == ("<p>page</p>", [{"title": "Cat-cow"}], 0)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,8 +36,9 @@ T = TypeVar("T")
 _TOKEN = "\0"
 _PACKAGE = Path(__file__).parent
 _CODE_SUFFIXES = {".py", ".html", ".md", ".svg", ".yml", ".js", ".css", ".json", ".txt"}
-# Libraries whose output is in the pieces (Jinja renders them; nh3 sanitizes bodies).
-_LIBRARIES = ("jinja2", "markupsafe", "nh3", "pyyaml")
+# Libraries whose output is in the pieces: Jinja renders them, nh3 sanitizes bodies, MkDocs
+# makes every link and address, segno draws a routine sheet's QR code.
+_LIBRARIES = ("jinja2", "markupsafe", "nh3", "pyyaml", "mkdocs", "segno")
 
 
 def fingerprint(*extra: str | bytes) -> str:
@@ -60,8 +62,11 @@ def fingerprint(*extra: str | bytes) -> str:
 
 def key(*parts: object) -> str:
     """One key from the inputs of a piece (strings, numbers, tuples of them, model objects:
-    their ``repr`` is their whole value, as the model is frozen dataclasses of tuples)."""
+    their ``repr`` is their whole value, as the model is frozen dataclasses of tuples). Inputs
+    holding the token themselves (a NUL in an authored page) get a key no build asks again."""
     text = "\x1f".join(part if isinstance(part, str) else repr(part) for part in parts)
+    if _TOKEN in text:
+        return "unkept-" + secrets.token_hex(16)
     return hashlib.sha256(_portable(text).encode()).hexdigest()
 
 
@@ -88,22 +93,26 @@ class Memo:
             return _local(self._kept[piece_key])  # type: ignore[no-any-return]
         value = make()
         self.made += 1
-        self._used[piece_key] = _portable(value)
+        portable = _portable(value)
+        if not piece_key.startswith("unkept-") and _local(portable) == value:
+            self._used[piece_key] = portable  # else it held the token itself: not kept
         return value
 
     def next_build(self) -> None:
-        """Start another build with this memo (``mkdocs serve``): what the last one used is kept."""
+        """Start another build with this memo (``mkdocs serve``). After a finished build this
+        holds what it used; after one that stopped early, what either used."""
         self._kept = {**self._kept, **self._used}
         self._used = {}
         self.hits = self.made = 0
 
-    def save(self) -> None:
-        """Write this build's pieces, sealed, unless they are exactly those read."""
-        if self.path is None or (not self.made and self._used.keys() == self._kept.keys()):
-            return
-        data = json.dumps({"fingerprint": self.fingerprint, "pieces": self._used})
-        cache.write(self.path, lambda temporary: temporary.write_text(data, encoding="utf-8"))
+    def finish(self, *, write: bool) -> None:
+        """A build finished: keep only what it used, and write that (sealed) when ``write`` and
+        it differs from what was read."""
+        changed = bool(self.made) or self._used.keys() != self._kept.keys()
         self._kept, self._used = self._used, {}
+        if write and changed and self.path is not None:
+            data = json.dumps({"fingerprint": self.fingerprint, "pieces": self._kept})
+            cache.write(self.path, lambda temporary: temporary.write_text(data, encoding="utf-8"))
 
 
 _open: dict[Path, Memo] = {}
@@ -141,8 +150,8 @@ def _swap(value: T, old: str, new: str) -> T:
         return value.replace(old, new)  # type: ignore[return-value]
     if isinstance(value, dict):
         return {name: _swap(item, old, new) for name, item in value.items()}  # type: ignore[return-value]
-    if isinstance(value, (list, tuple)):
-        return [_swap(item, old, new) for item in value]  # type: ignore[return-value]
+    if isinstance(value, (list, tuple)):  # of its own type: a tuple reads back as a list
+        return type(value)(_swap(item, old, new) for item in value)
     return value
 
 

@@ -103,6 +103,9 @@ def load(language: str = SOURCE_LANGUAGE) -> Catalogue:
     return Catalogue(SOURCE_LANGUAGE, entries)
 
 
+_languages: dict[Path, tuple[int, tuple[str, ...]]] = {}  # folder → (its mtime, its languages)
+
+
 def languages() -> tuple[str, ...]:
     """The languages with a catalogue file (looked up again only when the folder changes: every
     page asks, a thousand times a build)."""
@@ -116,9 +119,6 @@ def languages() -> tuple[str, ...]:
         held = stamp, tuple(sorted(path.stem for path in folder.glob("*.yml")))
         _languages[folder] = held
     return held[1]
-
-
-_languages: dict[Path, tuple[int, tuple[str, ...]]] = {}
 
 
 _current: list[Catalogue] = [load()]

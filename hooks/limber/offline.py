@@ -75,16 +75,17 @@ class Precache:
         return sum(size for _, size in self.later.values())
 
 
-# A built file's SHA-256 and size, by path, as the zip read it: the precache of the same build
-# reads no file twice (a thousand-stretch site is some 6,000 files).
+# A built file's SHA-256 and size, by absolute path, as the zip read it: the precache of the
+# same build reads no file twice (a thousand-stretch site is some 6,000 files).
 Known = dict[Path, tuple[bytes, int]]
 
 
 def _site_files(site_dir: Path, exclude: Iterable[str]) -> Iterator[tuple[Path, str]]:
     """Every file of the built site, in a stable order, with its site path; minus ``exclude``."""
     excluded = _matcher(exclude)
-    start = len(str(site_dir)) + 1
-    for path in sorted(_files_under(site_dir)):
+    root = Path(os.path.abspath(site_dir))  # "site", not "./site": each path starts with it
+    start = len(str(root)) + 1
+    for path in sorted(_files_under(root)):
         relative = str(path)[start:].replace(os.sep, "/")
         if not excluded(relative):
             yield path, relative
@@ -193,7 +194,10 @@ def write_offline_files(
     later = collect_later(site_dir, shared)
     listing = {"size": sum(size for _, size in later.values()),
                "files": {path: list(entry) for path, entry in later.items()}}  # fmt: skip
-    (site_dir / OFFLINE_FILES).write_text(json.dumps(listing, separators=(",", ":")), "utf-8")
+    listed = site_dir / OFFLINE_FILES
+    listed.write_text(json.dumps(listing, separators=(",", ":")), "utf-8")
+    if known is not None:  # written after the zip read it: hashed afresh
+        known.pop(Path(os.path.abspath(listed)), None)
     precache = collect_precache(site_dir, language, known)
     precache = Precache(precache.files, precache.size, precache.version, later)
     (site_dir / SERVICE_WORKER).write_text(render_service_worker(precache), "utf-8")
