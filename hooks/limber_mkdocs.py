@@ -176,9 +176,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     refused in on_pre_build)."""
     library = _require_library()
     global _memo, _digests, _files_key
-    options = (Path(__file__).read_bytes(), _language, str(config.use_directory_urls))
-    _memo = memo.open_memo(_cache(config) / "pieces.json", memo.fingerprint(*options))
-    _digests = {slug: memo.key(stretch) for slug, stretch in library.stretches.items()}
 
     def add(src_uri: str, *, in_nav: bool = False) -> File:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
@@ -204,6 +201,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
     for site_path, cached in _audio_files(config, library).files.items():
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
+    # Read after the cards and audio are made: their worker processes need none of it.
+    options = (Path(__file__).read_bytes(), _language, str(config.use_directory_urls))
+    _memo = memo.open_memo(_cache(config) / "pieces.json", memo.fingerprint(*options))
+    _digests = {slug: memo.key(stretch) for slug, stretch in library.stretches.items()}
     for slug, stretch in library.stretches.items():
         picture = _memo.get(
             memo.key("thumbnail", stretch.figure, stretch.areas),

@@ -17,7 +17,7 @@ import hmac
 import os
 import secrets
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 KEY_BYTES = 32
@@ -58,6 +58,19 @@ def _seal_of(path: Path, data: bytes) -> str:
     return hmac.new(_load_key(), path.name.encode() + b"\0" + data, hashlib.sha256).hexdigest()
 
 
+def _file_seal(path: Path, limit: int) -> str | None:
+    """The seal of a regular file of at most ``limit`` bytes, read a megabyte at a time (a card
+    sheet of a large library is hundreds of megabytes); None for anything else."""
+    mac = hmac.new(_load_key(), path.name.encode() + b"\0", hashlib.sha256)
+    size = 0
+    for chunk in _chunks(path, limit):
+        if chunk is None:
+            return None
+        size += len(chunk)
+        mac.update(chunk)
+    return mac.hexdigest() if size <= limit else None
+
+
 def seal_path(path: Path) -> Path:
     return path.with_name(path.name + ".sig")
 
@@ -65,6 +78,15 @@ def seal_path(path: Path) -> Path:
 def _read_regular(path: Path, limit: int) -> bytes | None:
     """The bytes of a regular file of at most ``limit`` bytes; None for anything else (a link, a
     pipe, a folder), which is never followed or read."""
+    chunks = list(_chunks(path, limit))
+    if None in chunks:
+        return None
+    return b"".join(chunks)  # type: ignore[arg-type]
+
+
+def _chunks(path: Path, limit: int) -> Iterator[bytes | None]:
+    """The bytes of a regular file, a megabyte at a time, up to one byte past ``limit``; a single
+    None for anything that is not a regular file of at most ``limit`` bytes when opened."""
     try:
         info = os.lstat(path)
     except OSError:
@@ -75,16 +97,25 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
     try:
         descriptor = os.open(path, flags)
     except OSError:
-        return None
+        yield None
+        return
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            return None
-        return handle.read(limit + 1)
+            yield None
+            return
+        left = limit + 1
+        while left > 0 and (chunk := handle.read(min(left, 1 << 20))):
+            left -= len(chunk)
+            yield chunk
 
 
 def verified(path: Path) -> bool:
-    """Whether ``path`` is a cache entry this machine wrote, byte for byte."""
-    return read_verified(path) is not None
+    """Whether ``path`` is a cache entry this machine wrote, byte for byte (read in pieces)."""
+    seal = _read_regular(seal_path(path), 200)
+    computed = _file_seal(path, MAX_ENTRY_BYTES)
+    if seal is None or computed is None:
+        return False
+    return hmac.compare_digest(seal.decode("ascii", "replace").strip(), computed)
 
 
 def read_verified(path: Path) -> bytes | None:
@@ -120,7 +151,7 @@ def seal(target: Path) -> None:
     """Write the seal of ``target`` as it is now (atomically, under a unique temporary name)."""
     signature = seal_path(target)
     temporary = partial(signature)
-    temporary.write_text(_seal_of(target, target.read_bytes()), encoding="ascii")
+    temporary.write_text(_file_seal(target, MAX_ENTRY_BYTES) or "", encoding="ascii")
     os.replace(temporary, signature)
 
 

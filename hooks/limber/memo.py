@@ -111,8 +111,11 @@ class Memo:
         changed = bool(self.made) or self._used.keys() != self._kept.keys()
         self._kept, self._used = self._used, {}
         if write and changed and self.path is not None:
-            data = json.dumps({"fingerprint": self.fingerprint, "pieces": self._kept})
-            cache.write(self.path, lambda temporary: temporary.write_text(data, encoding="utf-8"))
+            cache.write(self.path, self._write)
+
+    def _write(self, path: Path) -> None:
+        with path.open("w", encoding="utf-8") as handle:  # streamed: no copy of it all in memory
+            json.dump({"fingerprint": self.fingerprint, "pieces": self._kept}, handle)
 
 
 _open: dict[Path, Memo] = {}
