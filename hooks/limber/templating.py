@@ -61,6 +61,12 @@ def _t(key: str, count: int | None = None, **values: Any) -> Markup:
     return Markup.escape(messages.current().pattern(key, count)).format(**values)
 
 
+def _coordinate(value: float) -> str:
+    # A tenth of a pixel, without a trailing ".0": figures are most of a stretch page's markup.
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _json_script(value: Any) -> Markup:
     return Markup(html.json_script(value))
 
@@ -75,7 +81,11 @@ ENVIRONMENT = jinja2.Environment(
 )
 ENVIRONMENT.globals.update(marker=marker, front_matter=_front_matter, t=_t)
 ENVIRONMENT.filters.update(
-    label=label, dose_text=dose_text, minutes_text=minutes_text, json_script=_json_script
+    label=label,
+    dose_text=dose_text,
+    minutes_text=minutes_text,
+    json_script=_json_script,
+    coordinate=_coordinate,
 )
 ENVIRONMENT.tests["url"] = lambda value: bool(_URL.match(str(value)))
 
