@@ -111,22 +111,23 @@ def _chunks(path: Path, limit: int) -> Iterator[bytes | None]:
 
 def verified(path: Path) -> bool:
     """Whether ``path`` is a cache entry this machine wrote, byte for byte (read in pieces)."""
-    seal = _read_regular(seal_path(path), 200)
-    computed = _file_seal(path, MAX_ENTRY_BYTES)
-    if seal is None or computed is None:
-        return False
-    return hmac.compare_digest(seal.decode("ascii", "replace").strip(), computed)
+    return _sealed_as(path, _file_seal(path, MAX_ENTRY_BYTES))
 
 
 def read_verified(path: Path) -> bytes | None:
     """The bytes of ``path`` if it is a cache entry this machine wrote, else None."""
     data = _read_regular(path, MAX_ENTRY_BYTES)
+    if data is None or len(data) > MAX_ENTRY_BYTES:
+        return None
+    return data if _sealed_as(path, _seal_of(path, data)) else None
+
+
+def _sealed_as(path: Path, computed: str | None) -> bool:
+    """Whether the seal kept beside ``path`` is ``computed`` (None: the entry is unreadable)."""
     seal = _read_regular(seal_path(path), 200)
-    if data is None or seal is None or len(data) > MAX_ENTRY_BYTES:
-        return None
-    if not hmac.compare_digest(seal.decode("ascii", "replace").strip(), _seal_of(path, data)):
-        return None
-    return data
+    if seal is None or computed is None:
+        return False
+    return hmac.compare_digest(seal.decode("ascii", "replace").strip(), computed)
 
 
 def partial(target: Path) -> Path:

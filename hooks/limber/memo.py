@@ -72,13 +72,13 @@ def key(*parts: object) -> str:
 
 class Memo:
     """The pieces of one language's site, read from ``path`` (when sealed and of the same
-    fingerprint) and written back by ``save``."""
+    fingerprint) and written back by ``finish``."""
 
     def __init__(self, path: Path | None, fingerprint: str) -> None:
         self.path = path
         self.fingerprint = fingerprint
         self._kept: dict[str, Any] = {}  # from the last build
-        self._used: dict[str, Any] = {}  # this build's pieces, what ``save`` writes
+        self._used: dict[str, Any] = {}  # this build's pieces, what ``finish`` writes
         self.hits = 0
         self.made = 0
 
