@@ -10,17 +10,19 @@ import functools
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import mkdocs
 from jinja2 import TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from limber import (
     assets,
@@ -136,7 +138,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
         warnings: list[Problem] = []
-        _library = load_library(root, Path(config.docs_dir), _theme_has(config), warnings)
+        # Stretch files checked by an earlier build, unchanged since, are not checked again.
+        checks = _cache(config, every_language=True) / "checks.json"
+        kept = memo.open_memo(checks, memo.fingerprint("checks"))
+        _library = load_library(root, Path(config.docs_dir), _theme_has(config), warnings, kept)
+        kept.finish(write=not _serving)
         for problem in warnings:  # removed by the sanitizer; strict mode fails on these
             log.warning(str(problem))
         # Every language's translations are checked by the English build, before site/ is
@@ -286,6 +292,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             page.meta["description"] = html.text(routine.summary)
         return pages.render_routine_markdown(markdown)
     if page.file.generated_by is not None:
+        if _stretch_for(page) is not None and _can_keep_render(config):
+            # Rendered as an earlier build rendered it, when nothing it is made of changed.
+            kept = functools.partial(_kept_render, page, render=page.render)
+            page.render = kept  # type: ignore[method-assign]
         return markdown  # a stretch page: its body may not call for Limber's own blocks
     if page.file.src_uri in _fallbacks:  # English text: not what a translation's search finds
         page.meta["search"] = {"exclude": True}
@@ -316,6 +326,79 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     if entries:
         _add_search_entries(config, entries)
     return _with_notice(content, page)
+
+
+# Markdown extensions whose output is not the page's text alone: they read other files.
+_READS_FILES = ("pymdownx.snippets", "markdown_include")
+
+
+def _can_keep_render(config: MkDocsConfig) -> bool:
+    """Whether a stretch page's rendering can be kept: MkDocs 1.6's ``Page.render`` sets exactly
+    what ``_kept_render`` puts back, and each Markdown extension reads the page's text alone."""
+    names = config.markdown_extensions
+    return mkdocs.__version__.startswith("1.6.") and all(
+        isinstance(name, str) and not name.startswith(_READS_FILES) for name in names
+    )
+
+
+def _kept_render(
+    page: Page, config: MkDocsConfig, files: Files, *, render: Callable[..., None]
+) -> None:
+    """``page.render`` for a stretch page. Its HTML, table of contents and anchors are what an
+    earlier build rendered from the same Markdown at the same address, among the same files
+    and with the same Markdown options; else it is rendered, and kept unless rendering warned
+    (a kept page says nothing, so a warning would not be seen again). A thousand stretch pages
+    rendered again are a fifth of a build, and ``mkdocs serve`` renders them after each edit."""
+    key = memo.key(
+        "render", page.markdown, page.file.src_uri, page.url, _files_key,
+        config.markdown_extensions, config.mdx_configs, config.validation,
+    )  # fmt: skip
+    kept = _memo.kept(key)
+    if kept is not None:
+        page.content = kept["content"]
+        page.toc = TableOfContents(_anchor_links(kept["toc"]))
+        page._title_from_render = kept["title"]
+        page.present_anchor_ids = set(kept["anchors"])
+        if kept["links"] is not None:  # MkDocs records them unless it logs at debug level
+            page.links_to_anchors = {
+                file: anchors
+                for uri, anchors in kept["links"].items()
+                if (file := files.get_file_from_path(uri)) is not None
+            }
+        return
+    warned = _WarningCount()
+    loggers = logging.getLogger("mkdocs"), logging.getLogger()  # MkDocs' does not propagate
+    for logger in loggers:
+        logger.addHandler(warned)
+    try:
+        render(config, files)
+    finally:
+        for logger in loggers:
+            logger.removeHandler(warned)
+    if warned.count:
+        return
+    links = getattr(page, "links_to_anchors", None)
+    rendered = {
+        "content": page.content,
+        "toc": _toc_items(page.toc),
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": None if links is None else {file.src_uri: dict(a) for file, a in links.items()},
+    }
+    _memo.keep(key, rendered)
+
+
+def _toc_items(links: Iterable[AnchorLink]) -> list[Any]:
+    return [[link.title, link.id, link.level, _toc_items(link.children)] for link in links]
+
+
+def _anchor_links(items: list[Any]) -> list[AnchorLink]:
+    links = []
+    for title, anchor, level, children in items:
+        link = AnchorLink(title, anchor, level)
+        link.children = _anchor_links(children)
+        links.append(link)
+    return links
 
 
 @dataclass(frozen=True)
@@ -436,7 +519,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     messages.use(_language)
     if _serving:  # a cached preview would hide the edit just saved
         return
-    for language, precache in offline.write_offline_sites(site, built).items():
+    for language, precache in offline.write_offline_sites(site, built, _final_site).items():
         log.info(
             f"Limber ({language}): offline precache {len(precache.files)} files, "
             f"{precache.size / 1_000_000:.1f} MB, cache limber-{precache.version}; "
@@ -543,13 +626,16 @@ def _print_files(config: MkDocsConfig, library: Library) -> PrintFiles:
     return _printed
 
 
-def _cache(config: MkDocsConfig) -> Path:
-    """The cache folder, as real folders: a link committed in its place is removed."""
+def _cache(config: MkDocsConfig, *, every_language: bool = False) -> Path:
+    """The cache folder, as real folders: a link committed in its place is removed. Each
+    language has its own (a build prunes what it did not use from its cache), below the one
+    for what does not depend on the language (``every_language``)."""
     root = Path(config.config_file_path).parent
     seals.safe_folder(root / ".cache")
     cache = seals.safe_folder(root / paths.CACHE_DIR)
-    # Each language its own: a build prunes what it did not use from its cache.
-    return seals.safe_folder(cache / _language) if _is_translation_build() else cache
+    if every_language or not _is_translation_build():
+        return cache
+    return seals.safe_folder(cache / _language)
 
 
 def _audio_files(config: MkDocsConfig, library: Library) -> AudioFiles:

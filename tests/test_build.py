@@ -222,12 +222,18 @@ def test_a_second_build_draws_no_card_and_renders_no_page_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = make_site(tmp_path / "site")
-    first, second = build(site), build(site)
+    first = build(site)
+    pages = {page.name: page.read_bytes() for page in (site / "site" / "stretches").glob("*.html")}
+    site_zip = (site / "site" / "downloads" / "limber-site.zip").read_bytes()
+    second = build(site)
     cards = len(real_names())
     assert f"Limber: {cards} cards, {cards} drawn" in first.stderr
     assert f"Limber: {cards} cards, 0 drawn" in second.stderr
     assert _pieces(first.stderr)[0] > 3 * cards  # page, figure and timer, picture, each
     assert _pieces(second.stderr) == (0, sum(_pieces(first.stderr)))
+    # Kept pieces, Markdown renderings among them, make the very same pages and zip.
+    assert pages == {p.name: p.read_bytes() for p in (site / "site" / "stretches").glob("*.html")}
+    assert site_zip == (site / "site" / "downloads" / "limber-site.zip").read_bytes()
     built = (site / "site" / "stretches" / "cat-cow.html").read_text("utf-8")
     (site / "stretches" / "cat-cow.md").write_text(
         (site / "stretches" / "cat-cow.md").read_text().replace("Cat-cow", "Cat and cow"), "utf-8"
@@ -254,6 +260,24 @@ def test_a_second_build_draws_no_card_and_renders_no_page_again(
     page = (site / "site" / "stretches" / "cat-cow.html").read_text("utf-8")
     assert "Cat and cow" in page and "cards/cat-cow" not in page
     assert "cards/cat-cow" in built
+
+
+def test_a_stretch_page_whose_rendering_warned_warns_again_in_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stretch page's rendering is kept for the next build only if it said nothing: a broken
+    link fails every strict build, not just the first."""
+    monkeypatch.setenv("LIMBER_CARDS", "off")
+    monkeypatch.setenv("LIMBER_AUDIO", "off")
+    site = make_site(tmp_path / "site")
+    stretch = site / "stretches" / "cat-cow.md"
+    text = stretch.read_text("utf-8")
+    stretch.write_text(text.rstrip() + "\n\nSee [the next stretch](not-there.md).\n", "utf-8")
+    for _ in range(2):
+        run = build(site)
+        assert run.returncode != 0 and "not-there.md" in run.stderr, run.stderr[-2000:]
+    stretch.write_text(text, "utf-8")
+    assert build(site).returncode == 0
 
 
 def test_with_a_site_url_cards_become_previews_and_sheets_get_a_qr_code(tmp_path: Path) -> None:

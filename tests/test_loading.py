@@ -9,7 +9,8 @@ import pytest
 
 from limber.content import check_text
 from limber.loading import load_library, load_routines, load_stretches
-from limber.problems import ContentError
+from limber.model import Stretch
+from limber.problems import ContentError, Problem
 
 from .conftest import FIXTURES, ROOT
 
@@ -287,13 +288,17 @@ def test_a_routine_does_not_repeat_the_problem_of_a_broken_stretch(tmp_path: Pat
     assert [problem.path for problem in caught.value.problems] == ["stretches/wall-angel.md"]
 
 
-def test_a_second_load_in_the_same_process_checks_only_the_files_that_changed(
+def test_a_file_checked_by_an_earlier_build_is_not_checked_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """mkdocs serve's rebuilds and each language's build load the library again: an unchanged
-    file is not checked again, yet its problems are still reported every time."""
-    from limber import loading
+    """Each build, each language's build and each rebuild of mkdocs serve load the library: an
+    unchanged file is not checked again, by this process or the next, yet its problems are
+    still reported every time."""
+    from limber import loading, memo
 
+    monkeypatch.setattr(memo, "_open", {})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.setattr("limber.cache._key", None)
     shutil.copytree(ROOT / "stretches", tmp_path / "stretches")
     shutil.copy(INVALID / "stretches" / "both-doses.md", tmp_path / "stretches")
     checked: list[str] = []
@@ -301,13 +306,24 @@ def test_a_second_load_in_the_same_process_checks_only_the_files_that_changed(
     monkeypatch.setattr(
         loading, "build_stretch", lambda source, slug: checked.append(slug) or build(source, slug)
     )
-    first, first_problems = load_stretches(tmp_path)
+    kept_at = tmp_path / "checks.json"
+
+    def load() -> tuple[dict[str, Stretch], list[Problem]]:
+        kept = memo.open_memo(kept_at, "code")
+        loaded = load_stretches(tmp_path, kept=kept)
+        kept.finish(write=True)
+        return loaded
+
+    first, first_problems = load()
     assert "both-doses" in checked and len(checked) == len(first) + 1
     checked.clear()
-    again, again_problems = load_stretches(tmp_path)
+    again, again_problems = load()
     assert checked == [] and again == first and again_problems == first_problems
     assert any(problem.path.endswith("both-doses.md") for problem in again_problems)
+    monkeypatch.setattr(memo, "_open", {})  # the next process reads what this one kept
+    assert load() == (first, first_problems) and checked == []
     cat_cow = tmp_path / "stretches" / "cat-cow.md"
     cat_cow.write_text(cat_cow.read_text("utf-8").replace("Cat-cow", "Cat and cow"), "utf-8")
-    edited, _ = load_stretches(tmp_path)
+    edited, _ = load()
     assert checked == ["cat-cow"] and edited["cat-cow"].name == "Cat and cow"
+    assert load_stretches(tmp_path)[0] == edited  # and as checked afresh, the same

@@ -3,6 +3,7 @@ with the same inputs; placeholders work in the process that reads them."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,23 @@ def test_a_piece_made_of_tuples_and_lists_is_kept(
     again = memo.open_memo(path, "code 1")
     content, entries = again.get(memo.key("page"), Maker(None))
     assert (content, entries, again.made) == ("<p>page</p>", [{"title": "Cat-cow"}], 0)
+
+
+def test_every_stretch_packs_to_json_and_back_as_it_was() -> None:
+    """Checked stretch files are kept as JSON (limber/loading.py): each comes back equal, down
+    to its repr, which keys every piece made from it."""
+    from limber.loading import _CHECKED_KINDS, load_stretches
+
+    from .conftest import ROOT
+
+    stretches, _ = load_stretches(ROOT)
+    assert any(stretch.figure is not None for stretch in stretches.values())
+    for stretch in stretches.values():
+        again = memo.unpack(json.loads(json.dumps(memo.pack(stretch))), _CHECKED_KINDS)
+        assert again == stretch and repr(again) == repr(stretch)
+
+
+def test_only_model_values_are_packed() -> None:
+    for value in ({"a": 1}, {1, 2}, b"bytes"):
+        with pytest.raises(TypeError):
+            memo.pack(value)

@@ -7,11 +7,12 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
-from limber import content, files, limits, sanitize, schema
+from limber import content, files, limits, memo, sanitize, schema
+from limber.figures.model import Figure
 from limber.model import Cues, Dose, Routine, RoutineItem, Span, Stretch
 from limber.paths import (
     BUILDER_PAGE,
@@ -399,11 +400,15 @@ def build_routine(
 
 
 def load_stretches(
-    root: Path, files: Iterable[Path] | None = None, warnings: list[Problem] | None = None
+    root: Path,
+    files: Iterable[Path] | None = None,
+    warnings: list[Problem] | None = None,
+    kept: Kept | None = None,
 ) -> tuple[dict[str, Stretch], list[Problem]]:
     """Every stretch in ``root/stretches`` (or just ``files``), in name order, and all problems.
     What the sanitizer would remove from bodies goes to ``warnings`` when given, else with the
-    problems."""
+    problems. With ``kept`` (``limber.memo``), a file checked before with the same bytes, name
+    and code is not checked again: its stretch and problems are those kept."""
     folder = root / STRETCHES_DIR
     paths = sorted(files) if files is not None else sorted(folder.glob("*.md"))
     paths = [path for path in paths if translation_parts(path.name) is None]  # translations.py
@@ -411,19 +416,25 @@ def load_stretches(
     name_lines: dict[str, int] = {}
     alias_lines: dict[str, int] = {}
     problems: list[Problem] = []
-    checked: dict[tuple[str, str, bytes], _Checked] = {}
     for file in paths:
-        one = _check_stretch_file(file, _shown(file, root), checked)
+        one = _check_stretch_file(file, _shown(file, root), kept)
         problems += one.problems
         (problems if warnings is None else warnings).extend(one.body_problems)
         if one.stretch:
             stretches.append(one.stretch)
             name_lines[one.stretch.slug], alias_lines[one.stretch.slug] = one.lines
-    _checked.clear()
-    _checked.update(checked)  # what this library holds, for the next load in this process
     problems += _name_clashes(stretches, name_lines, alias_lines)
     ordered = sorted(stretches, key=lambda s: (s.name.casefold(), s.slug))
     return {stretch.slug: stretch for stretch in ordered}, sorted(problems)
+
+
+T = TypeVar("T")
+
+
+class Kept(Protocol):
+    """Where checked files are kept between loads: a ``limber.memo.Memo``."""
+
+    def get(self, piece_key: str, make: Callable[[], T]) -> T: ...
 
 
 @dataclass(frozen=True)
@@ -437,30 +448,32 @@ class _Checked:
     lines: tuple[int, int] = (1, 1)
 
 
-# Stretch files checked by the last load in this process, by path, slug and content hash: each
-# language's build and each rebuild of ``mkdocs serve`` checks only the files that changed.
-_checked: dict[tuple[str, str, bytes], _Checked] = {}
+# What a kept check may hold (``memo.unpack``).
+_CHECKED_KINDS = {
+    kind.__name__: kind for kind in (_Checked, Stretch, Dose, Span, Cues, Figure, Problem)
+}
 
 
-def _check_stretch_file(
-    file: Path, shown: str, checked: dict[tuple[str, str, bytes], _Checked]
-) -> _Checked:
+def _check_stretch_file(file: Path, shown: str, kept: Kept | None) -> _Checked:
     try:
         raw = files.read_regular(file, limits.MAX_FILE_BYTES)
     except files.Refused as error:
         return _Checked(None, (Problem(shown, 0, "file", str(error)),))
-    key = (shown, file.stem, hashlib.sha256(raw).digest())
-    one = checked.get(key) or _checked.get(key)
-    if one is None:
-        source, problems = parse_source(raw, shown)
-        if source is None:
-            one = _Checked(None, tuple(problems))
-        else:
-            stretch, more = build_stretch(source, file.stem)
-            lines = source.line("name"), source.line("aliases")
-            one = _Checked(stretch, (*problems, *more), tuple(body_problems(source)), lines)
-    checked[key] = one
-    return one
+    if kept is None:
+        return _check_stretch(raw, shown, file.stem)
+    key = memo.key("checked", shown, file.stem, hashlib.sha256(raw).hexdigest())
+    packed = kept.get(key, lambda: memo.pack(_check_stretch(raw, shown, file.stem)))
+    # Always the unpacked value, made just now or kept: a build cannot depend on which.
+    return memo.unpack(packed, _CHECKED_KINDS)  # type: ignore[no-any-return]
+
+
+def _check_stretch(raw: bytes, shown: str, slug: str) -> _Checked:
+    source, problems = parse_source(raw, shown)
+    if source is None:
+        return _Checked(None, tuple(problems))
+    stretch, more = build_stretch(source, slug)
+    lines = source.line("name"), source.line("aliases")
+    return _Checked(stretch, (*problems, *more), tuple(body_problems(source)), lines)
 
 
 def _name_clashes(
@@ -547,13 +560,15 @@ def load_library(
     docs_dir: Path,
     theme_has: Callable[[str], bool] | None = None,
     warnings: list[Problem] | None = None,
+    kept: Kept | None = None,
 ) -> Library:
     """All content under ``root``; raises ``ContentError`` with every problem found (bounded in
     number). ``theme_has`` says whether the theme has a template file, when the build knows the
     theme: a routine's ``template`` and ``icon`` must name one it has. With ``warnings``, what
-    the sanitizer would remove from bodies is put there instead of failing (the build warns)."""
+    the sanitizer would remove from bodies is put there instead of failing (the build warns).
+    ``kept``: see ``load_stretches``."""
     tree_problems = files.check_tree(root / STRETCHES_DIR, root) + files.check_tree(docs_dir, root)
-    stretches, problems = load_stretches(root, warnings=warnings)
+    stretches, problems = load_stretches(root, warnings=warnings, kept=kept)
     broken = {Path(problem.path).stem for problem in problems} - set(stretches)
     routines, routine_problems = load_routines(
         root, docs_dir, stretches, broken, theme_has, warnings

@@ -21,11 +21,12 @@ content file may hold (``limits.bad_character``).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.metadata
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,8 +38,11 @@ _TOKEN = "\0"
 _PACKAGE = Path(__file__).parent
 _CODE_SUFFIXES = {".py", ".html", ".md", ".svg", ".yml", ".js", ".css", ".json", ".txt"}
 # Libraries whose output is in the pieces: Jinja renders them, nh3 sanitizes bodies, MkDocs
-# makes every link and address, segno draws a routine sheet's QR code.
-_LIBRARIES = ("jinja2", "markupsafe", "nh3", "pyyaml", "mkdocs", "segno")
+# makes every link and address, segno draws a routine sheet's QR code, Python-Markdown and its
+# extensions render stretch pages.
+_LIBRARIES = (
+    "jinja2", "markupsafe", "nh3", "pyyaml", "mkdocs", "segno", "markdown", "pymdown-extensions",
+)  # fmt: skip
 
 
 def fingerprint(*extra: str | bytes) -> str:
@@ -70,6 +74,32 @@ def key(*parts: object) -> str:
     return hashlib.sha256(_portable(text).encode()).hexdigest()
 
 
+def pack(value: object) -> Any:
+    """A model value (frozen dataclasses of strings, numbers and tuples) as JSON data: each
+    dataclass a mapping with its class's name under ``$``, each tuple a list."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {
+            field.name: pack(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+        return {"$": type(value).__name__, **fields}
+    if isinstance(value, (tuple, list)):
+        return [pack(item) for item in value]
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    raise TypeError(f"the memo keeps no {type(value).__name__}")
+
+
+def unpack(data: Any, kinds: Mapping[str, type]) -> Any:
+    """The value ``pack`` made ``data`` from; ``kinds`` are the dataclasses it may hold, by
+    name."""
+    if isinstance(data, dict):
+        fields = {name: unpack(item, kinds) for name, item in data.items() if name != "$"}
+        return kinds[data["$"]](**fields)
+    if isinstance(data, list):
+        return tuple(unpack(item, kinds) for item in data)
+    return data
+
+
 class Memo:
     """The pieces of one language's site, read from ``path`` (when sealed and of the same
     fingerprint) and written back by ``finish``."""
@@ -84,19 +114,28 @@ class Memo:
 
     def get(self, piece_key: str, make: Callable[[], T]) -> T:
         """The piece kept under ``piece_key``, or ``make()`` (kept from now on)."""
-        if piece_key in self._used:
-            self.hits += 1
-            return _local(self._used[piece_key])  # type: ignore[no-any-return]
-        if piece_key in self._kept:
-            self.hits += 1
-            self._used[piece_key] = self._kept[piece_key]
-            return _local(self._kept[piece_key])  # type: ignore[no-any-return]
+        found = self.kept(piece_key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
         value = make()
+        self.keep(piece_key, value)
+        return value
+
+    def kept(self, piece_key: str) -> Any:
+        """The piece kept under ``piece_key``, or None (then count one made: ``keep`` it)."""
+        for pieces in (self._used, self._kept):
+            if piece_key in pieces:
+                self.hits += 1
+                self._used[piece_key] = pieces[piece_key]
+                return _local(pieces[piece_key])
         self.made += 1
+        return None
+
+    def keep(self, piece_key: str, value: object) -> None:
+        """Keep ``value``, made because ``kept`` had none, under ``piece_key``."""
         portable = _portable(value)
         if not piece_key.startswith("unkept-") and _local(portable) == value:
             self._used[piece_key] = portable  # else it held the token itself: not kept
-        return value
 
     def next_build(self) -> None:
         """Start another build with this memo (``mkdocs serve``). After a finished build this

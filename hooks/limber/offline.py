@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import re
-import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from typing import Any
 from PIL import Image, ImageDraw
 
 from limber import cache as seals
-from limber import colours
+from limber import colours, sitezip
 from limber.messages import SOURCE_LANGUAGE
 from limber.paths import (
     CARD_PDFS,
@@ -41,6 +40,7 @@ from limber.paths import (
     language_dir,
     worker_paths,
 )
+from limber.sitezip import Known
 from limber.templating import render
 
 ICONS = {asset("icon-192.png"): (192, False), asset("icon-512.png"): (512, False),
@@ -73,11 +73,6 @@ class Precache:
     @property
     def later_size(self) -> int:
         return sum(size for _, size in self.later.values())
-
-
-# A built file's SHA-256 and size, by absolute path, as the zip read it: the precache of the
-# same build reads no file twice (a thousand-stretch site is some 6,000 files).
-Known = dict[Path, tuple[bytes, int]]
 
 
 def _site_files(site_dir: Path, exclude: Iterable[str]) -> Iterator[tuple[Path, str]]:
@@ -204,12 +199,17 @@ def write_offline_files(
     return precache
 
 
-def write_offline_sites(site_dir: Path, languages: Sequence[str]) -> dict[str, Precache]:
-    """After every language is built: the one site zip, then each language's offline files,
-    the other languages' folders (``site/es/``) first so that the English site leaves them out.
-    The zip is saved later by every language's worker."""
+def write_offline_sites(
+    site_dir: Path, languages: Sequence[str], previous: Path | None = None
+) -> dict[str, Precache]:
+    """After every language is built: the one site zip (reusing what it can of the zip of
+    ``previous``, the last build's site), then each language's offline files, the other
+    languages' folders (``site/es/``) first so that the English site leaves them out. The zip
+    is saved later by every language's worker."""
     known: Known = {}
-    site_zip = write_site_zip(site_dir, known)  # every language: the folder opens in any of them
+    site_zip = write_site_zip(
+        site_dir, known, previous
+    )  # every language: the folder opens in any of them
     written = {}
     for language in languages:
         written[language] = write_offline_files(
@@ -311,25 +311,19 @@ def write_icons(cache_dir: Path) -> dict[str, Path]:
     return written
 
 
-def write_site_zip(site_dir: Path, known: Known | None = None) -> Path:
-    """The whole built site as one zip, for browsing from the folder with no network.
-
-    Entries carry a fixed date, so the same site gives the same zip: a reader who saved it for
-    offline use does not download it again after a build that changed nothing. Each file's
-    hash and size go into ``known``, for the precache."""
+def write_site_zip(
+    site_dir: Path, known: Known | None = None, previous: Path | None = None
+) -> Path:
+    """The whole built site as one zip, for browsing from the folder with no network
+    (``limber.sitezip``); the entries of ``previous``, the last build's site, that hold the
+    same bytes are reused. Each file's hash and size go into ``known``, for the precache."""
     target = site_dir / SITE_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = seals.partial(target)
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for path, relative in _site_files(site_dir, ZIP_EXCLUDE):
-            entry = zipfile.ZipInfo.from_file(path, f"limber/{relative}")
-            entry.date_time = (2020, 1, 1, 0, 0, 0)
-            # Images and PDFs are compressed already: storing them costs nothing to unzip.
-            stored = path.suffix in (".png", ".pdf", ".gz", ".zip", ".jpg", ".webp", ".mp3")
-            method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            data = path.read_bytes()
-            archive.writestr(entry, data, compress_type=method, compresslevel=1)
-            if known is not None:
-                known[path] = hashlib.sha256(data).digest(), len(data)
+    members = (
+        (path, f"limber/{relative}") for path, relative in _site_files(site_dir, ZIP_EXCLUDE)
+    )
+    last = previous / SITE_ZIP if previous is not None else None
+    sitezip.write_zip(partial, members, last, known)
     partial.replace(target)
     return target
