@@ -144,10 +144,14 @@ class Run:
     user: float = 0.0  # user seconds alone: the system's share moves with other disk writers
 
 
-def forget_pieces(site: Path) -> None:
-    """Remove the pieces of pages a build keeps for the next (``limber.memo``)."""
-    for name in ("pieces.json", "pieces.json.sig"):
-        (site / ".cache" / "limber" / name).unlink(missing_ok=True)
+def forget_kept(site: Path) -> None:
+    """Remove what a build keeps for the next besides cards: the pieces of pages and Markdown
+    renderings, the checked stretch files (``limber.memo``) and the site zip, whose entries
+    the next zip reuses (``limber.sitezip``)."""
+    for name in ("pieces.json", "checks.json"):
+        for kept in (name, f"{name}.sig"):
+            (site / ".cache" / "limber" / kept).unlink(missing_ok=True)
+    (site / "site" / "downloads" / "limber-site.zip").unlink(missing_ok=True)
 
 
 def run_build(site: Path, cards: bool = False, languages: str = "") -> Run:
@@ -403,7 +407,7 @@ def measure(count: int, rounds: int, lighthouse: Lighthouse | None) -> dict[str,
         again: list[Run] = []
         for _ in range(rounds):
             plain.append(run_build(baseline, languages="en"))
-            forget_pieces(limber)  # a first build: every page rendered (limber/memo.py)
+            forget_kept(limber)  # a first build: every page rendered, every file checked
             ours.append(run_build(limber, languages="en"))
             again.append(run_build(limber, languages="en"))  # nothing changed: pieces kept
         base, off, warm_off = best(plain), best(ours), best(again)

@@ -332,6 +332,24 @@ def test_workflows_have_least_privilege_timeouts_and_pinned_actions() -> None:
     ]["build"]["permissions"] == {"contents": "read"}
 
 
+def test_only_the_deploy_from_main_keeps_a_build_cache() -> None:
+    """A restored cache holds the key that seals it: the workflow that runs pull requests' code
+    must not touch it, and the deploy keeps Limber's cache alone."""
+    workflows = _workflows()
+    for name, workflow in workflows.items():
+        for job in workflow["jobs"].values():
+            for step in job["steps"]:
+                if "actions/cache@" in step.get("uses", ""):
+                    events = workflow.get("on", workflow.get(True))  # YAML 1.1 reads "on" as true
+                    assert name == "pages.yml" and set(events) <= {"push", "workflow_dispatch"}
+                    assert events["push"] == {"branches": ["main"]}
+                    assert step["with"]["path"].split() == [".cache/limber", "~/.cache/limber"]
+    assert any(
+        "actions/cache@" in step.get("uses", "")
+        for step in workflows["pages.yml"]["jobs"]["build"]["steps"]
+    )
+
+
 def test_pinned_actions_name_their_tag() -> None:
     for path in (ROOT / ".github" / "workflows").glob("*.yml"):
         for line in path.read_text(encoding="utf-8").splitlines():
