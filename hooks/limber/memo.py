@@ -8,10 +8,15 @@ options) and a fingerprint of what makes it (this package's code, templates and 
 hook, the versions of the libraries that shape the HTML). Anything changed is a new key, so a
 kept piece is never stale; it is only ever the piece the same inputs would make again.
 
-The memo is one file per language, sealed as every cache entry is (``limber.cache``): a file this
-machine did not write, or one changed since, is ignored and everything is rendered afresh. It
-holds only what the last build used, so it stays the size of the site's own pieces, and it is
-written only when that changed. ``mkdocs serve`` keeps it in memory between rebuilds.
+The same holds for a stretch page's Markdown rendering (the hook keeps it, unless rendering
+warned) and for each stretch file as checked (``checks.json``: ``limber.loading`` keeps the
+model as JSON, ``pack`` and ``unpack``, under a hash of the file's bytes).
+
+A memo is one file (the pieces: one per language), sealed as every cache entry is
+(``limber.cache``): a file this machine did not write, or one changed since, is ignored and
+everything is made afresh. It holds only what the last build used, so it stays the size of the
+site's own pieces, and it is written only when that changed. ``mkdocs serve`` keeps it in memory
+between rebuilds.
 
 Pieces hold placeholders for blocks filled in later (``templating.marker``), which carry a secret
 of the process that made them; the memo keeps them with a neutral token instead and puts the
