@@ -438,6 +438,21 @@ def test_mkdocs_serve_previews_the_site_in_every_language_without_a_service_work
             urllib.request.urlopen(base + "sw.js", timeout=2).close()
         missing.value.close()
         assert missing.value.code == 404
+        # An edit shows once the server has rebuilt: kept renderings are of the old text only.
+        stretch = site / "stretches" / "cat-cow.md"
+        stretch.write_text(stretch.read_text("utf-8") + "\nKeep the neck long.\n", "utf-8")
+        deadline = time.monotonic() + 300
+        while b"Keep the neck long." not in page:
+            assert time.monotonic() < deadline, "the edit never showed"
+            time.sleep(1)
+            try:  # mid-rebuild, the page may be missing for a moment
+                with urllib.request.urlopen(base + "stretches/cat-cow.html", timeout=5) as answer:
+                    page = answer.read()
+            except (urllib.error.URLError, ConnectionError):
+                continue
+        with urllib.request.urlopen(base + "stretches/doorway-stretch.html", timeout=5) as answer:
+            other = answer.read()
+        assert b"Doorway stretch" in other and b"Keep the neck long." not in other
     finally:
         server.terminate()
         server.wait(timeout=20)

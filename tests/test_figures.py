@@ -84,6 +84,19 @@ def test_the_figure_stands_on_the_floor() -> None:
     assert lowest == pytest.approx(0)
 
 
+def test_a_far_limb_hidden_exactly_behind_the_near_one_is_not_drawn() -> None:
+    """Standing side on, the far leg is right behind the near one: drawing it would cost every
+    page and picture markup and show nothing. A far leg that shows is still drawn."""
+
+    def far_parts(**angles: float) -> list[str]:
+        shapes = layout_frame(Figure("side", "standing"), frame(**angles), [])
+        return sorted(s.part for s in shapes if s.role == "far")
+
+    assert "thigh" not in far_parts() and "shin" not in far_parts()
+    assert {"thigh", "shin"} <= set(far_parts(far_hip=40))
+    assert "upper_arm" in far_parts(far_shoulder=90)
+
+
 def test_the_svg_is_well_formed_has_no_script_and_one_group_per_keyframe() -> None:
     frames = (("cow", (("chest", 30.0),)), ("cat", (("chest", -30.0),)))
     figure = Figure("side", "all-fours", ("mat",), (), frames)

@@ -479,7 +479,21 @@ def layout_frame(figure: Figure, frame: Frame, focus: Iterable[str]) -> list[Sha
         lift += 6  # and on a rolled towel
     moved = _shift(shapes, 0, lift)
     moved_joints = {name: (x, y + lift) for name, (x, y) in joints.items()}
-    return _props(figure, moved_joints, 0.0) + moved
+    return _without_hidden(_props(figure, moved_joints, 0.0) + moved)
+
+
+def _without_hidden(shapes: Sequence[Shape]) -> list[Shape]:
+    """Minus each far-side limb that one drawn after it covers exactly, as a side view's legs
+    standing together: it would cost markup on every page and picture and show nothing."""
+    return [
+        shape
+        for index, shape in enumerate(shapes)
+        if shape.role != "far"
+        or not any(
+            later.kind == shape.kind and later.points == shape.points and later.width >= shape.width
+            for later in shapes[index + 1 :]
+        )
+    ]
 
 
 def _shift(shapes: Sequence[Shape], dx: float, dy: float) -> list[Shape]:
