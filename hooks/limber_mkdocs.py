@@ -140,7 +140,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         warnings: list[Problem] = []
         # Stretch files checked by an earlier build, unchanged since, are not checked again.
         checks = _cache(config, every_language=True) / "checks.json"
-        kept = memo.open_memo(checks, memo.fingerprint("checks"))
+        kept = memo.open_memo(checks, memo.fingerprint("checks"), placeholders=False)
         _library = load_library(root, Path(config.docs_dir), _theme_has(config), warnings, kept)
         kept.finish(write=not _serving)
         for problem in warnings:  # removed by the sanitizer; strict mode fails on these

@@ -215,3 +215,16 @@ def test_only_model_values_are_packed() -> None:
     for value in ({"a": 1}, {1, 2}, b"bytes"):
         with pytest.raises(TypeError):
             memo.pack(value)
+
+
+def test_a_memo_without_placeholders_keeps_its_pieces_as_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "checks.json"
+    first = memo.open_memo(path, "code 1", placeholders=False)
+    piece = ["kept \0 as it is", templating.secret()]
+    first.get(memo.key("checked"), Maker(piece))
+    first.finish(write=True)
+    new_process(monkeypatch)
+    again = memo.open_memo(path, "code 1", placeholders=False)
+    assert again.get(memo.key("checked"), Maker(None)) == piece and again.made == 0

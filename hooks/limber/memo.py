@@ -109,9 +109,11 @@ class Memo:
     """The pieces of one language's site, read from ``path`` (when sealed and of the same
     fingerprint) and written back by ``finish``."""
 
-    def __init__(self, path: Path | None, fingerprint: str) -> None:
+    def __init__(self, path: Path | None, fingerprint: str, *, placeholders: bool = True) -> None:
         self.path = path
         self.fingerprint = fingerprint
+        # Without placeholders (checked files), pieces are kept as they are, token or not.
+        self._portable, self._local = (_portable, _local) if placeholders else (_same, _same)
         self._kept: dict[str, Any] = {}  # from the last build
         self._used: dict[str, Any] = {}  # this build's pieces, what ``finish`` writes
         self.hits = 0
@@ -132,14 +134,14 @@ class Memo:
             if piece_key in pieces:
                 self.hits += 1
                 self._used[piece_key] = pieces[piece_key]
-                return _local(pieces[piece_key])
+                return self._local(pieces[piece_key])
         self.made += 1
         return None
 
     def keep(self, piece_key: str, value: object) -> None:
         """Keep ``value``, made because ``kept`` had none, under ``piece_key``."""
-        portable = _portable(value)
-        if not piece_key.startswith("unkept-") and _local(portable) == value:
+        portable = self._portable(value)
+        if not piece_key.startswith("unkept-") and self._local(portable) == value:
             self._used[piece_key] = portable  # else it held the token itself: not kept
 
     def next_build(self) -> None:
@@ -165,14 +167,15 @@ class Memo:
 _open: dict[Path, Memo] = {}
 
 
-def open_memo(path: Path, fingerprint: str) -> Memo:
+def open_memo(path: Path, fingerprint: str, *, placeholders: bool = True) -> Memo:
     """The memo kept at ``path``: the one this process already holds (a rebuild of ``mkdocs
-    serve``), else the file's pieces if it is sealed and of this ``fingerprint``, else none."""
+    serve``), else the file's pieces if it is sealed and of this ``fingerprint``, else none.
+    Without ``placeholders`` its pieces hold none, and are kept and handed out untouched."""
     held = _open.get(path)
     if held is not None and held.fingerprint == fingerprint:
         held.next_build()
         return held
-    memo = Memo(path, fingerprint)
+    memo = Memo(path, fingerprint, placeholders=placeholders)
     data = _read_sealed(path)
     if isinstance(data, dict) and data.get("fingerprint") == fingerprint:
         pieces = data.get("pieces")
@@ -199,6 +202,10 @@ def _swap(value: T, old: str, new: str) -> T:
         return {name: _swap(item, old, new) for name, item in value.items()}  # type: ignore[return-value]
     if isinstance(value, (list, tuple)):  # of its own type: a tuple reads back as a list
         return type(value)(_swap(item, old, new) for item in value)
+    return value
+
+
+def _same(value: T) -> T:
     return value
 
 
