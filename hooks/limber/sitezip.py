@@ -28,8 +28,8 @@ Known = MutableMapping[Path, tuple[bytes, int]]
 
 # Images, PDFs and sound are compressed already: storing them costs nothing to unzip.
 STORED_SUFFIXES = frozenset((".png", ".pdf", ".gz", ".zip", ".jpg", ".webp", ".mp3"))
-_DATE_TIME = (2020, 1, 1, 0, 0, 0)
-_DOS_DATE = (2020 - 1980) << 9 | 1 << 5 | 1  # 1 January 2020, at midnight (time 0)
+_DATE_TIME = (2020, 1, 1, 0, 0, 0)  # at midnight: the DOS time is 0
+_DOS_DATE = (_DATE_TIME[0] - 1980) << 9 | _DATE_TIME[1] << 5 | _DATE_TIME[2]
 _MODE = 0o100644 << 16  # a regular file, read by all
 _MADE_BY = 3 << 8 | 20  # Unix, zip format 2.0
 _NEEDED = 20  # zip format 2.0: deflate
@@ -65,8 +65,7 @@ def _write(
     directory: list[bytes] = []
     offset = 0
     for path, name in members:
-        data = path.read_bytes()
-        method = zipfile.ZIP_STORED if path.suffix in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
+        data, method = _read(path, known)
         crc = zlib.crc32(data)
         blob = last.entry(name, data, method, crc)
         if blob is None:
@@ -87,8 +86,6 @@ def _write(
         )
         directory.append(central + encoded)
         offset += len(header) + len(encoded) + len(blob)
-        if known is not None:
-            known[path] = hashlib.sha256(data).digest(), len(data)
     listing = b"".join(directory)
     if offset + len(listing) > _MAX_OFFSET:
         raise _TooBig
@@ -104,17 +101,21 @@ def _deflate(data: bytes) -> bytes:
     return compressor.compress(data) + compressor.flush()
 
 
+def _read(path: Path, known: Known | None) -> tuple[bytes, int]:
+    """A member's bytes and how it is compressed; its hash and size go into ``known``."""
+    data = path.read_bytes()
+    if known is not None:
+        known[path] = hashlib.sha256(data).digest(), len(data)
+    return data, zipfile.ZIP_STORED if path.suffix in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
+
+
 def _write_zip64(target: Path, members: list[tuple[Path, str]], known: Known | None) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for path, name in members:
             entry = zipfile.ZipInfo(name, _DATE_TIME)
             entry.external_attr = _MODE
-            stored = path.suffix in STORED_SUFFIXES
-            entry.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            data = path.read_bytes()
+            data, entry.compress_type = _read(path, known)
             archive.writestr(entry, data, compresslevel=1)
-            if known is not None:
-                known[path] = hashlib.sha256(data).digest(), len(data)
 
 
 class _Previous:
@@ -142,7 +143,8 @@ class _Previous:
 
     def entry(self, name: str, data: bytes, method: int, crc: int) -> bytes | None:
         """The compressed bytes of the last zip's entry ``name`` if they give exactly
-        ``data``, compressed by ``method``; else None."""
+        ``data``, compressed by ``method``; else None. What the entry claims is bounded before
+        anything is read: its offset, and its size to what compressing ``data`` could give."""
         info = self._entries.get(name)
         if (
             self._handle is None
@@ -150,8 +152,17 @@ class _Previous:
             or info.compress_type != method
             or info.file_size != len(data)
             or crc != info.CRC
+            or info.header_offset < 0
+            or info.compress_size > _most_compressed(len(data), method)
         ):
             return None
+        try:
+            return self._same(info, data)
+        except (OSError, ValueError, zlib.error):
+            return None
+
+    def _same(self, info: zipfile.ZipInfo, data: bytes) -> bytes | None:
+        assert self._handle is not None
         self._handle.seek(info.header_offset)
         header = self._handle.read(_LOCAL.size)
         if len(header) != _LOCAL.size or header[:4] != b"PK\x03\x04":
@@ -159,12 +170,15 @@ class _Previous:
         name_size, extra_size = struct.unpack("<HH", header[26:30])
         self._handle.seek(info.header_offset + _LOCAL.size + name_size + extra_size)
         blob = self._handle.read(info.compress_size)
-        if method == zipfile.ZIP_STORED:
+        if info.compress_type == zipfile.ZIP_STORED:
             return blob if blob == data else None
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-        try:  # at most one byte more than the file: a bomb stops there
-            same = inflater.decompress(blob, len(data) + 1) == data
-            same = same and inflater.eof and not inflater.unused_data
-        except zlib.error:
-            return None
-        return blob if same else None
+        # At most one byte more than the file: a bomb stops there.
+        same = inflater.decompress(blob, len(data) + 1) == data
+        return blob if same and inflater.eof and not inflater.unused_data else None
+
+
+def _most_compressed(size: int, method: int) -> int:
+    """More bytes than ``size`` bytes can take compressed by ``method`` (zlib's own bound for
+    deflate is about a 3,300th more, and 13 bytes)."""
+    return size if method == zipfile.ZIP_STORED else size + size // 1000 + 64
