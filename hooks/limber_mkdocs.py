@@ -10,6 +10,7 @@ import functools
 import json
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from limber import (
     assets,
@@ -325,11 +326,26 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     )
     if entries:
         _add_search_entries(config, entries)
+    # Links to the headings Limber adds (a stretch page's "How to do it") are links to anchors.
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(content))
     return _with_notice(content, page)
 
 
-# Markdown extensions whose output is not the page's text alone: they read other files.
-_READS_FILES = ("pymdownx.snippets", "markdown_include")
+# Markdown extensions whose output is the page's text and options alone, with the versions of
+# Python-Markdown and PyMdown Extensions (in the memo's fingerprint). Others may read files (a
+# snippet, an image, an icon) that no key would follow.
+_PURE_EXTENSIONS = {
+    *(f"{prefix}{name}" for prefix in ("", "markdown.extensions.") for name in (
+        "abbr", "admonition", "attr_list", "def_list", "extra", "fenced_code", "footnotes",
+        "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty",
+        "tables", "toc", "wikilinks",
+    )),
+    *(f"pymdownx.{name}" for name in (
+        "betterem", "caret", "critic", "details", "escapeall", "highlight", "inlinehilite",
+        "keys", "mark", "saneheaders", "smartsymbols", "superfences", "tabbed", "tasklist",
+        "tilde",
+    )),
+}  # fmt: skip
 
 
 def _can_keep_render(config: MkDocsConfig) -> bool:
@@ -337,7 +353,7 @@ def _can_keep_render(config: MkDocsConfig) -> bool:
     what ``_kept_render`` puts back, and each Markdown extension reads the page's text alone."""
     names = config.markdown_extensions
     return mkdocs.__version__.startswith("1.6.") and all(
-        isinstance(name, str) and not name.startswith(_READS_FILES) for name in names
+        isinstance(name, str) and name in _PURE_EXTENSIONS for name in names
     )
 
 
@@ -354,17 +370,16 @@ def _kept_render(
         config.markdown_extensions, config.mdx_configs, config.validation,
     )  # fmt: skip
     kept = _memo.kept(key)
-    if kept is not None:
+    if kept is not memo.MISSING:
         page.content = kept["content"]
-        page.toc = TableOfContents(_anchor_links(kept["toc"]))
+        page.toc = get_toc(kept["toc"])
         page._title_from_render = kept["title"]
         page.present_anchor_ids = set(kept["anchors"])
-        if kept["links"] is not None:  # MkDocs records them unless it logs at debug level
-            page.links_to_anchors = {
-                file: anchors
-                for uri, anchors in kept["links"].items()
-                if (file := files.get_file_from_path(uri)) is not None
-            }
+        page.links_to_anchors = {
+            file: anchors
+            for uri, anchors in kept["links"].items()
+            if (file := files.get_file_from_path(uri)) is not None
+        }
         return
     warned = _WarningCount()
     loggers = logging.getLogger("mkdocs"), logging.getLogger()  # MkDocs' does not propagate
@@ -375,30 +390,33 @@ def _kept_render(
     finally:
         for logger in loggers:
             logger.removeHandler(warned)
-    if warned.count:
+    links = page.links_to_anchors  # None when MkDocs logs at debug level: not kept then
+    if warned.count or links is None:
         return
-    links = getattr(page, "links_to_anchors", None)
     rendered = {
         "content": page.content,
-        "toc": _toc_items(page.toc),
+        "toc": _toc_tokens(page.toc),
         "title": page._title_from_render,
         "anchors": sorted(page.present_anchor_ids or ()),
-        "links": None if links is None else {file.src_uri: dict(a) for file, a in links.items()},
+        "links": {file.src_uri: dict(anchors) for file, anchors in links.items()},
     }
     _memo.keep(key, rendered)
 
 
-def _toc_items(links: Iterable[AnchorLink]) -> list[Any]:
-    return [[link.title, link.id, link.level, _toc_items(link.children)] for link in links]
+def _toc_tokens(links: Iterable[AnchorLink]) -> list[dict[str, Any]]:
+    """A table of contents as the tokens MkDocs' ``get_toc`` makes it from."""
+    return [
+        {
+            "name": link.title,
+            "id": link.id,
+            "level": link.level,
+            "children": _toc_tokens(link.children),
+        }
+        for link in links
+    ]
 
 
-def _anchor_links(items: list[Any]) -> list[AnchorLink]:
-    links = []
-    for title, anchor, level, children in items:
-        link = AnchorLink(title, anchor, level)
-        link.children = _anchor_links(children)
-        links.append(link)
-    return links
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass(frozen=True)

@@ -229,7 +229,8 @@ def test_a_second_build_draws_no_card_and_renders_no_page_again(
     cards = len(real_names())
     assert f"Limber: {cards} cards, {cards} drawn" in first.stderr
     assert f"Limber: {cards} cards, 0 drawn" in second.stderr
-    assert _pieces(first.stderr)[0] > 3 * cards  # page, figure and timer, picture, each
+    # Markdown rendering, page, figure and timer, picture: each kept for each stretch.
+    assert _pieces(first.stderr)[0] > 4 * cards
     assert _pieces(second.stderr) == (0, sum(_pieces(first.stderr)))
     # Kept pieces, Markdown renderings among them, make the very same pages and zip.
     assert pages == {p.name: p.read_bytes() for p in (site / "site" / "stretches").glob("*.html")}
@@ -278,6 +279,40 @@ def test_a_stretch_page_whose_rendering_warned_warns_again_in_the_next_build(
         assert run.returncode != 0 and "not-there.md" in run.stderr, run.stderr[-2000:]
     stretch.write_text(text, "utf-8")
     assert build(site).returncode == 0
+
+
+def test_links_to_a_stretch_pages_headings_are_checked_in_every_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kept rendering brings its page's headings back: with anchors checked, a link to a
+    heading a stretch page lacks fails every strict build, and one to a heading it has, in its
+    body or Limber's own, none."""
+    monkeypatch.setenv("LIMBER_CARDS", "off")
+    monkeypatch.setenv("LIMBER_AUDIO", "off")
+    site = make_site(tmp_path / "site")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nvalidation:\n  anchors: warn\n", "utf-8")
+    stretch = site / "stretches" / "cat-cow.md"
+    easier = stretch.read_text("utf-8") + "\n### An easier way\n\nMove less.\n"
+    # And from a stretch page's body to a heading another page lacks.
+    stretch.write_text(easier + "\nSee [the notes](../safety.md#nowhere-here).\n", "utf-8")
+    safety = site / "docs" / "safety.md"
+    text = safety.read_text("utf-8")
+    good = (
+        "See [cat-cow's steps](stretches/cat-cow.md#how-to-do-it) and "
+        "[an easier way](stretches/cat-cow.md#an-easier-way)."
+    )
+    safety.write_text(f"{text}\n\n{good} [Nowhere](stretches/cat-cow.md#no-such-part).\n", "utf-8")
+    for _ in range(2):
+        run = build(site)
+        assert run.returncode != 0 and "no-such-part" in run.stderr, run.stderr[-2000:]
+        assert "nowhere-here" in run.stderr
+        assert "#how-to-do-it" not in run.stderr and "#an-easier-way" not in run.stderr
+    safety.write_text(f"{text}\n\n{good}\n", "utf-8")
+    stretch.write_text(easier, "utf-8")
+    for _ in range(2):
+        run = build(site)
+        assert run.returncode == 0, run.stderr[-2000:]
 
 
 def test_with_a_site_url_cards_become_previews_and_sheets_get_a_qr_code(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 import yaml
 
@@ -403,7 +403,7 @@ def load_stretches(
     root: Path,
     files: Iterable[Path] | None = None,
     warnings: list[Problem] | None = None,
-    kept: Kept | None = None,
+    kept: memo.Memo | None = None,
 ) -> tuple[dict[str, Stretch], list[Problem]]:
     """Every stretch in ``root/stretches`` (or just ``files``), in name order, and all problems.
     What the sanitizer would remove from bodies goes to ``warnings`` when given, else with the
@@ -428,15 +428,6 @@ def load_stretches(
     return {stretch.slug: stretch for stretch in ordered}, sorted(problems)
 
 
-T = TypeVar("T")
-
-
-class Kept(Protocol):
-    """Where checked files are kept between loads: a ``limber.memo.Memo``."""
-
-    def get(self, piece_key: str, make: Callable[[], T]) -> T: ...
-
-
 @dataclass(frozen=True)
 class _Checked:
     """What one stretch file gave: its stretch (None if refused), its problems, what the
@@ -454,7 +445,7 @@ _CHECKED_KINDS = {
 }
 
 
-def _check_stretch_file(file: Path, shown: str, kept: Kept | None) -> _Checked:
+def _check_stretch_file(file: Path, shown: str, kept: memo.Memo | None) -> _Checked:
     try:
         raw = files.read_regular(file, limits.MAX_FILE_BYTES)
     except files.Refused as error:
@@ -560,7 +551,7 @@ def load_library(
     docs_dir: Path,
     theme_has: Callable[[str], bool] | None = None,
     warnings: list[Problem] | None = None,
-    kept: Kept | None = None,
+    kept: memo.Memo | None = None,
 ) -> Library:
     """All content under ``root``; raises ``ContentError`` with every problem found (bounded in
     number). ``theme_has`` says whether the theme has a template file, when the build knows the

@@ -31,6 +31,7 @@ import hashlib
 import importlib.metadata
 import json
 import secrets
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,9 +45,11 @@ _PACKAGE = Path(__file__).parent
 _CODE_SUFFIXES = {".py", ".html", ".md", ".svg", ".yml", ".js", ".css", ".json", ".txt"}
 # Libraries whose output is in the pieces: Jinja renders them, nh3 sanitizes bodies, MkDocs
 # makes every link and address, segno draws a routine sheet's QR code, Python-Markdown and its
-# extensions render stretch pages.
+# extensions render stretch pages, Material's extensions may too. Python itself: its Unicode
+# tables decide which characters a file may hold (limits.py).
 _LIBRARIES = (
     "jinja2", "markupsafe", "nh3", "pyyaml", "mkdocs", "segno", "markdown", "pymdown-extensions",
+    "mkdocs-material",
 )  # fmt: skip
 
 
@@ -58,6 +61,7 @@ def fingerprint(*extra: str | bytes) -> str:
         if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts:
             digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
+    digest.update(f"python {sys.version}\0".encode())
     for name in _LIBRARIES:
         try:
             digest.update(f"{name} {importlib.metadata.version(name)}\0".encode())
@@ -105,6 +109,9 @@ def unpack(data: Any, kinds: Mapping[str, type]) -> Any:
     return data
 
 
+MISSING = object()  # what ``Memo.kept`` gives for a piece it does not hold
+
+
 class Memo:
     """The pieces of one language's site, read from ``path`` (when sealed and of the same
     fingerprint) and written back by ``finish``."""
@@ -122,21 +129,22 @@ class Memo:
     def get(self, piece_key: str, make: Callable[[], T]) -> T:
         """The piece kept under ``piece_key``, or ``make()`` (kept from now on)."""
         found = self.kept(piece_key)
-        if found is not None:
+        if found is not MISSING:
             return found  # type: ignore[no-any-return]
         value = make()
         self.keep(piece_key, value)
         return value
 
     def kept(self, piece_key: str) -> Any:
-        """The piece kept under ``piece_key``, or None (then count one made: ``keep`` it)."""
+        """The piece kept under ``piece_key``, or ``MISSING`` (then count one made: ``keep``
+        it)."""
         for pieces in (self._used, self._kept):
             if piece_key in pieces:
                 self.hits += 1
                 self._used[piece_key] = pieces[piece_key]
                 return self._local(pieces[piece_key])
         self.made += 1
-        return None
+        return MISSING
 
     def keep(self, piece_key: str, value: object) -> None:
         """Keep ``value``, made because ``kept`` had none, under ``piece_key``."""

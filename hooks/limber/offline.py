@@ -207,9 +207,8 @@ def write_offline_sites(
     languages' folders (``site/es/``) first so that the English site leaves them out. The zip
     is saved later by every language's worker."""
     known: Known = {}
-    site_zip = write_site_zip(
-        site_dir, known, previous
-    )  # every language: the folder opens in any of them
+    # One zip of every language: the folder opens in any of them.
+    site_zip = write_site_zip(site_dir, known, previous)
     written = {}
     for language in languages:
         written[language] = write_offline_files(
