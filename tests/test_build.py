@@ -281,6 +281,20 @@ def test_a_stretch_page_whose_rendering_warned_warns_again_in_the_next_build(
     assert build(site).returncode == 0
 
 
+def test_a_debug_build_keeps_no_rendering_for_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At debug level MkDocs records no page's links to anchors: a rendering kept from such a
+    build would let the next skip checking them, so none is kept."""
+    monkeypatch.setenv("LIMBER_CARDS", "off")
+    monkeypatch.setenv("LIMBER_AUDIO", "off")
+    site = make_site(tmp_path / "site")
+    assert build(site, "--verbose").returncode == 0
+    after_debug = build(site)
+    assert _pieces(after_debug.stderr)[0] == len(real_names())  # each stretch page rendered
+    assert _pieces(build(site).stderr)[0] == 0
+
+
 def test_links_to_a_stretch_pages_headings_are_checked_in_every_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
