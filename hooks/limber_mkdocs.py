@@ -41,6 +41,7 @@ from limber import (
     sanitize,
     search,
     stemming,
+    templating,
     translations,
 )
 from limber import cache as seals
@@ -321,14 +322,41 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     inputs = _page_inputs(page, config)
     if inputs is None:
         return _with_notice(html_text, page)
-    content, entries = _memo.get(
-        memo.key(inputs, html_text), lambda: _page_content(html_text, page, inputs, files)
-    )
+    link = _linker(files, page.file)
+    key = memo.key(inputs, html_text)
+    kept = _memo.kept(key, lambda piece: _links_hold(piece[2], link))
+    if kept is not memo.MISSING:
+        content, entries, _ = kept
+    else:
+        noted = _NotedLink(link)
+        content, entries = _page_content(html_text, page, inputs, noted)
+        _memo.keep(key, (content, entries, noted.used))
     if entries:
         _add_search_entries(config, entries)
     # Links to the headings Limber adds (a stretch page's "How to do it") are links to anchors.
     page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(content))
     return _with_notice(content, page)
+
+
+class _NotedLink:
+    """A page's linker that notes each file it links to, with the address it gave: a piece made
+    with it is kept for as long as those files are where they were, whatever else is added or
+    removed (a stretch added in a preview makes only the pages that list it again)."""
+
+    def __init__(self, link: pages.Link) -> None:
+        self.link = link
+        self.used: dict[str, str] = {}
+
+    def __call__(self, src_uri: str) -> str:
+        self.used[src_uri] = url = self.link(src_uri)
+        return url
+
+
+def _links_hold(used: dict[str, str], link: pages.Link) -> bool:
+    try:
+        return all(link(src_uri) == url for src_uri, url in used.items())
+    except Abort:  # a file it linked to is gone
+        return False
 
 
 # Markdown extensions whose output is the page's text and options alone, with the versions of
@@ -365,8 +393,10 @@ def _kept_render(
     and with the same Markdown options; else it is rendered, and kept unless rendering warned
     (a kept page says nothing, so a warning would not be seen again). A thousand stretch pages
     rendered again are a fifth of a build, and ``mkdocs serve`` renders them after each edit."""
+    # Only a page that may link (Markdown or HTML) depends on which files the site has.
+    linking = _MAY_LINK.search(templating.without_markers(page.markdown or ""))
     key = memo.key(
-        "render", page.markdown, page.file.src_uri, page.url, _files_key,
+        "render", page.markdown, page.file.src_uri, page.url, _files_key if linking else "",
         config.markdown_extensions, config.mdx_configs, config.validation,
     )  # fmt: skip
     kept = _memo.kept(key)
@@ -417,6 +447,7 @@ def _toc_tokens(links: Iterable[AnchorLink]) -> list[dict[str, Any]]:
 
 
 _ID = re.compile(r'\sid="([^"]+)"')
+_MAY_LINK = re.compile(r"\]\(|\]:|<")  # a link, image or definition, or any HTML
 
 
 @dataclass(frozen=True)
@@ -431,7 +462,6 @@ class _PageInputs:
     cards: bool
     fallback: bool  # English text in another language's site
     audio_seconds: float | None
-    files: str  # the key of the site's file list: what its links may point to
 
 
 def _page_inputs(page: Page, config: MkDocsConfig) -> _PageInputs | None:
@@ -459,16 +489,15 @@ def _page_inputs(page: Page, config: MkDocsConfig) -> _PageInputs | None:
         cards=_printed is not None and bool(_printed.files),
         fallback=src in _fallbacks,
         audio_seconds=_audio.seconds.get(routine.slug) if routine is not None else None,
-        files=_files_key,
     )
 
 
 def _page_content(
-    html_text: str, page: Page, inputs: _PageInputs, files: Files
+    html_text: str, page: Page, inputs: _PageInputs, link: pages.Link
 ) -> tuple[str, list[dict[str, str]]]:
     """A generated page's HTML with its blocks filled in, and its search entries (a stretch
     page's are made from the model)."""
-    library, link = _require_library(), _linker(files, page.file)
+    library = _require_library()
     stretches = list(library.stretches.values())
     routine = _routine_for(page) if inputs.kind == "routine" else None
     stretch = _stretch_for(page) if inputs.kind == "stretch" else None

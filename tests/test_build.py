@@ -261,6 +261,20 @@ def test_a_second_build_draws_no_card_and_renders_no_page_again(
     page = (site / "site" / "stretches" / "cat-cow.html").read_text("utf-8")
     assert "Cat and cow" in page and "cards/cat-cow" not in page
     assert "cards/cat-cow" in built
+    # A stretch added (a contributor's pull request) makes its own page and the pages that
+    # list every stretch again, not every page: the others link to nothing that changed.
+    added = (site / "stretches" / "cat-cow.md").read_text("utf-8")
+    added = re.sub(
+        r"^aliases:.*\n", "", added.replace("Cat and cow", "Cat and cow at a wall"), flags=re.M
+    )
+    (site / "stretches" / "wall-cat-cow.md").write_text(added, "utf-8")
+    run = build(site)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert 0 < _pieces(run.stderr)[0] < 15
+    index = (site / "site" / "stretches" / "index.html").read_text("utf-8")
+    assert "Cat and cow at a wall" in index
+    page = (site / "site" / "stretches" / "wall-cat-cow.html").read_text("utf-8")
+    assert "Cat and cow at a wall" in page and 'href="../safety.html"' in page
 
 
 def test_a_stretch_page_whose_rendering_warned_warns_again_in_the_next_build(

@@ -135,14 +135,17 @@ class Memo:
         self.keep(piece_key, value)
         return value
 
-    def kept(self, piece_key: str) -> Any:
-        """The piece kept under ``piece_key``, or ``MISSING`` (then count one made: ``keep``
-        it)."""
+    def kept(self, piece_key: str, valid: Callable[[Any], bool] | None = None) -> Any:
+        """The piece kept under ``piece_key`` (if ``valid`` says it still holds), or
+        ``MISSING`` (then count one made: ``keep`` it)."""
         for pieces in (self._used, self._kept):
             if piece_key in pieces:
+                value = self._local(pieces[piece_key])
+                if valid is not None and not valid(value):
+                    break
                 self.hits += 1
                 self._used[piece_key] = pieces[piece_key]
-                return self._local(pieces[piece_key])
+                return value
         self.made += 1
         return MISSING
 

@@ -39,6 +39,11 @@ def marker(name: str) -> Markup:
     return Markup("<!--limber:{}:{}-->").format(name, _NONCE)
 
 
+def without_markers(text: str) -> str:
+    """``text`` with this process's placeholders taken out."""
+    return re.sub(f"<!--limber:[a-z_]+:{re.escape(_NONCE)}-->", "", text)
+
+
 def fill(html_text: str, blocks: Mapping[str, str]) -> str:
     """Put each generated HTML block where its marker is."""
     for name, block in blocks.items():
