@@ -389,10 +389,11 @@ def _kept_render(
     page: Page, config: MkDocsConfig, files: Files, *, render: Callable[..., None]
 ) -> None:
     """``page.render`` for a stretch page. Its HTML, table of contents and anchors are what an
-    earlier build rendered from the same Markdown at the same address, among the same files
-    and with the same Markdown options; else it is rendered, and kept unless rendering warned
-    (a kept page says nothing, so a warning would not be seen again). A thousand stretch pages
-    rendered again are a fifth of a build, and ``mkdocs serve`` renders them after each edit."""
+    earlier build rendered from the same Markdown at the same address with the same Markdown
+    options (and among the same files, if it may link); else it is rendered, and kept unless
+    rendering warned (a kept page says nothing, so a warning would not be seen again). A
+    thousand stretch pages rendered again are a fifth of a build, and ``mkdocs serve`` renders
+    them after each edit."""
     # Only a page that may link (Markdown or HTML) depends on which files the site has.
     linking = _MAY_LINK.search(templating.without_markers(page.markdown or ""))
     key = memo.key(
@@ -452,8 +453,9 @@ _MAY_LINK = re.compile(r"\]\(|\]:|<")  # a link, image or definition, or any HTM
 
 @dataclass(frozen=True)
 class _PageInputs:
-    """All a generated page's HTML is made of besides its Markdown output, as one value: the
-    memo's key and the page's maker read the same fields, so they cannot disagree."""
+    """All a generated page's HTML is made of besides its Markdown output and the files it
+    links to (which its pieces note, ``_NotedLink``), as one value: the memo's key and the
+    page's maker read the same fields, so they cannot disagree."""
 
     kind: str  # stretch, routine, index, builder, home
     model: str  # the key of what the page shows: its stretch, routine, or the library
