@@ -27,6 +27,8 @@ _URL = re.compile(r"^https?://\S+$")
 # Placeholders carry a secret of this process, so a body cannot forge one (a body's comments are
 # removed by the sanitizer anyway): no authored text decides where Limber's blocks go.
 _NONCE = secrets.token_hex(12)
+_MARKER = "<!--limber:{}:{}-->"
+_ANY_MARKER = re.compile(_MARKER.format("[a-z_]+", re.escape(_NONCE)))
 
 
 def secret() -> str:
@@ -36,12 +38,12 @@ def secret() -> str:
 
 def marker(name: str) -> Markup:
     """A placeholder left in the Markdown for a block of HTML filled in after rendering."""
-    return Markup("<!--limber:{}:{}-->").format(name, _NONCE)
+    return Markup(_MARKER).format(name, _NONCE)
 
 
 def without_markers(text: str) -> str:
     """``text`` with this process's placeholders taken out."""
-    return re.sub(f"<!--limber:[a-z_]+:{re.escape(_NONCE)}-->", "", text)
+    return _ANY_MARKER.sub("", text)
 
 
 def fill(html_text: str, blocks: Mapping[str, str]) -> str:
