@@ -174,6 +174,25 @@ def test_every_floor_and_standing_pose_rests_on_the_floor(pose: str) -> None:
     assert _lowest(_layout({"pose": pose})) == pytest.approx(0)
 
 
+def test_on_all_fours_the_knees_and_the_hands_both_rest_on_the_floor() -> None:
+    """The arms are longer than the thighs: the back rises to the shoulders, so neither the
+    knees nor the hands float, in the pose itself and in each of cat-cow's keyframes (a reader
+    is told "knees under your hips")."""
+
+    def height(shapes: list[Shape], part: str) -> float:
+        return min(y - s.width / 2 for s in shapes if s.part == part for _, y in s.points)
+
+    library = load_library(ROOT, ROOT / "docs")
+    cat_cow = library.stretches["cat-cow"].figure
+    assert cat_cow is not None
+    for shapes in (
+        _layout({"pose": "all-fours"}),
+        *(layout_frame(cat_cow, frame, ()) for frame in cat_cow.frames()),
+    ):
+        assert height(shapes, "shin") == pytest.approx(0, abs=1)
+        assert height(shapes, "forearm") == pytest.approx(0, abs=1)  # at the wrist
+
+
 def test_lying_poses_lie_along_the_floor_and_face_the_right_way() -> None:
     for pose, face in (("lying-flat", "up"), ("lying-front", "down"), ("lying", "up")):
         joints = _joints({"pose": pose})

@@ -68,8 +68,10 @@ BASE: Mapping[str, Mapping[str, float]] = {
         "trunk": 180, "shoulder": 8, "elbow": 12, "hip": 90, "knee": 90,
         "far_hip": -10, "far_knee": 80, "far_ankle": -80,
     },
+    # The arms are longer than the thighs: the back rises 13 degrees to the shoulders, so the
+    # hands and the knees both rest on the floor, the arms and thighs upright.
     "all-fours": {
-        "trunk": 90, "shoulder": 90, "elbow": 0, "wrist": 90, "hip": 90, "knee": 90, "ankle": -90,
+        "trunk": 103, "shoulder": 77, "elbow": 0, "wrist": 90, "hip": 77, "knee": 90, "ankle": -90,
     },
     "heels": {"trunk": 180, "shoulder": 10, "elbow": 40, "hip": 90, "knee": 178, "ankle": -92},
     "lying": {"trunk": -90, "shoulder": 10, "elbow": 0, "hip": 45, "knee": 95},
