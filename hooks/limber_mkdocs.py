@@ -496,14 +496,14 @@ def _page_inputs(page: Page, config: MkDocsConfig) -> _PageInputs | None:
 
 def _page_content(
     html_text: str, page: Page, inputs: _PageInputs, link: pages.Link
-) -> tuple[str, list[dict[str, str]]]:
+) -> tuple[str, list[search.Entry]]:
     """A generated page's HTML with its blocks filled in, and its search entries (a stretch
     page's are made from the model)."""
     library = _require_library()
     stretches = list(library.stretches.values())
     routine = _routine_for(page) if inputs.kind == "routine" else None
     stretch = _stretch_for(page) if inputs.kind == "stretch" else None
-    entries: list[dict[str, str]] = []
+    entries: list[search.Entry] = []
     if routine is not None or stretch is not None:
         try:
             wrapper = "limber-sheet-hide" if routine is not None else ""
@@ -656,7 +656,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return html.compact(output)  # a thousand of these go in the offline precache
 
 
-def _add_search_entries(config: MkDocsConfig, new: list[dict[str, str]]) -> None:
+def _add_search_entries(config: MkDocsConfig, new: list[search.Entry]) -> None:
     """A stretch page's search entries, made from the model, into the theme's search index."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     entries = getattr(getattr(plugin, "search_index", None), "entries", None)

@@ -20,24 +20,30 @@ from limber.messages import text
 from limber.model import Stretch
 from limber.pages.stretch import facts
 from limber.templating import marker
+from limber.vocabulary import label
 
 _SPACES = re.compile(r"\s+")
 STEPS_ANCHOR = "how-to-do-it"  # ids of the page's headings (stretch_top.html, stretch_foot.html)
 CAUTIONS_ANCHOR = "take-care"
+Entry = dict[str, str | list[str]]  # one document of the theme's search index
 
 
-def stretch_entries(stretch: Stretch, url: str, page_html: str) -> list[dict[str, str]]:
+def stretch_entries(stretch: Stretch, url: str, page_html: str) -> list[Entry]:
     """The search entries of one stretch page, one for each part a result can open: the page
     (its names, summary and facts), its steps and its cautions, as the page's headings divide
     it. ``page_html`` is the page as Markdown rendered it, its body sanitized: the authored steps
     lie between the ``top`` and ``foot`` placeholders."""
-    about = [stretch.name, stretch.summary]  # the name in the text too, as the page's heading is
+    about = [stretch.summary]  # the name is the entry's title: a result showed it twice
     if stretch.aliases:
         about.append(text("stretch.aliases", names=", ".join(stretch.aliases)))
     about.append(" · ".join(f"{name}: {value}" for name, value in facts(stretch)))
     steps = _words(_between(page_html, marker("top"), marker("foot")))
-    entries = [
-        {"location": url, "title": _escape(stretch.name), "text": _paragraphs(about)},
+    # The areas as the entry's tags, which the theme weighs above any other words: someone
+    # typing "lower back" wants the stretches for the lower back first, not every title with
+    # "back" in it. The theme shows them on the result, as the index shows them.
+    tags = [_escape(label(area)) for area in stretch.areas]
+    entries: list[Entry] = [
+        {"location": url, "title": _escape(stretch.name), "text": _paragraphs(about), "tags": tags},
         {"location": f"{url}#{STEPS_ANCHOR}", "title": _escape(text("stretch.how_to")),
          "text": _paragraphs([steps])},
     ]  # fmt: skip

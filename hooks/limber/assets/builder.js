@@ -436,7 +436,8 @@
         if (show) shown += 1;
       });
       self.$("count").textContent = shown === items.length ? t("site.count", { count: items.length })
-        : t("site.showing", { shown: shown, total: items.length });
+        : shown ? t("site.showing", { shown: shown, total: items.length }) : t("site.none_match", { any: form.querySelector("select").options[0].text });
+      self.$("count").toggleAttribute("data-empty", shown === 0);
     }
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);

@@ -131,9 +131,9 @@
       });
       var total = items.length;
       holder.toggleAttribute("data-filtered", shown !== total);
-      count.textContent = shown === total
-        ? t("count", { count: total })
-        : t("showing", { shown: shown, total: total });
+      count.textContent = shown === total ? t("count", { count: total })
+        : shown ? t("showing", { shown: shown, total: total }) : t("none_match", { any: selects[0].options[0].text });
+      count.toggleAttribute("data-empty", shown === 0);
       if (updateAddress) {
         var query = params.toString();
         try {
