@@ -339,3 +339,27 @@ def test_dragging_reorders_too(page: Any, real_server: Server) -> None:
     assert chosen(page) == ["Doorway stretch", "Child's pose", "Cat-cow"]
     page.reload()
     assert chosen(page) == ["Doorway stretch", "Child's pose", "Cat-cow"]
+
+
+def test_a_tapped_button_does_not_stay_lit_but_a_keyboard_focus_does(
+    browser: Any, real_server: Server
+) -> None:
+    """A phone keeps a tapped button focused and hovered until the next tap: in the accent
+    colour, the last "Add" looked chosen. The accent still shows a keyboard's focus."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(real_server.url + BUILDER)
+        tapped = page.get_by_role("button", name="Add Cat-cow", exact=True)
+        idle = tapped.evaluate("button => getComputedStyle(button).backgroundColor")
+        tapped.tap()
+        assert chosen(page) == ["Cat-cow"]
+        assert tapped.evaluate("button => button === document.activeElement")
+        expect(tapped).to_have_css("background-color", idle)
+        press(page, "Add Child's pose", "Shift")  # focused, then a key: a keyboard user's focus
+        keyed = page.get_by_role("button", name="Add Child's pose", exact=True)
+        expect(keyed).not_to_have_css("background-color", idle)
+    finally:
+        context.close()

@@ -105,6 +105,25 @@ def test_filters_narrow_the_stretch_list(context: Any, real_server: Server) -> N
     assert visible.all_inner_texts() == real_names(position="seated", equipment="none")
     assert "Neck side tilt" in real_names(position="seated", equipment="none")
     assert "equipment=none" in page.url and "position=seated" in page.url
+    # Filters that leave nothing say so where the list was, and how to get some back.
+    page.get_by_label("Equipment").select_option("")
+    values = "select => [...select.options].map(option => option.value).filter(Boolean)"
+    area, position = next(
+        (area, position)
+        for area in page.get_by_label("Area").evaluate(values)
+        for position in page.get_by_label("Position").evaluate(values)
+        if not real_names(area=area, position=position)
+    )
+    page.get_by_label("Area").select_option(area)
+    page.get_by_label("Position").select_option(position)
+    assert visible.count() == 0
+    empty = page.locator("[data-limber-count]")
+    assert empty.inner_text() == (
+        "No stretch matches all of these. Set one back to “Any”, or clear the filters."
+    )
+    expect(empty).to_have_css(
+        "font-size", page.locator("main p").first.evaluate("p => getComputedStyle(p).fontSize")
+    )  # as plain as the page's text, not the count's small grey
     page.get_by_role("button", name="Clear filters").click()
     # The form's reset event fires before the selects change; the list updates a task later.
     expect(items.filter(visible=True)).to_have_count(total)
