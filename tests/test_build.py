@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, build, make_site, real_names
+from limber import messages
+from limber.schema import DEFAULT_LICENSE
+
+from .conftest import FIXTURES, ROOT, build, make_site, real_names
 
 SEED_STRETCHES = (
     "cat-cow", "doorway-stretch", "seated-thoracic-rotation", "standing-side-stretch",
@@ -444,12 +447,26 @@ def test_attribution_is_shown_at_the_foot_of_a_stretch_page(
     assert "Text licensed under CC BY 4.0." in wall
     html = (fixture_site / "stretches" / "wall-angel.html").read_text(encoding="utf-8")
     assert '<a href="https://physio.example.org/wall-angels"' in html
-    # Cat-cow has no author, source or licence of its own: the footer's licence line is enough.
-    cat_cow = text_of(real_site / "stretches" / "cat-cow.html")
-    assert "Text licensed under" not in cat_cow and "Text CC BY-SA 4.0" in cat_cow
-    neck = text_of(real_site / "stretches" / "neck-rotation.html")  # a source: credited, licensed
-    assert "Source: NHS, Flexibility exercises" in neck
-    assert "Text licensed under CC BY-SA 4.0." in neck
+    # Cat-cow has no author, source or licence of its own: on screen the footer's licence line
+    # is enough, and its own is for paper (tests/browser/test_print.py).
+    cat_cow = (real_site / "stretches" / "cat-cow.html").read_text(encoding="utf-8")
+    assert '<p class="limber-attribution limber-print-only">Text licensed under CC BY-SA 4.0.' in (
+        cat_cow
+    )
+    neck = (real_site / "stretches" / "neck-rotation.html").read_text(encoding="utf-8")
+    assert '<p class="limber-attribution">Source: NHS, Flexibility exercises' in neck
+    assert "Text licensed under CC BY-SA 4.0." in text_of(
+        real_site / "stretches/neck-rotation.html"
+    )
+
+
+def test_the_default_licence_is_the_one_every_footer_gives() -> None:
+    """A stretch under the default licence shows no line of its own on screen: the footer's,
+    in each language, must name that licence."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f"copyright: Text {DEFAULT_LICENSE} ·" in config
+    for language in messages.languages():
+        assert DEFAULT_LICENSE in messages.load(language).text("language.copyright"), language
 
 
 def test_edit_this_page_opens_the_stretch_file(

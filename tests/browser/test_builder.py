@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -10,9 +11,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from ..conftest import real_names
 from .conftest import Server, axe_serious, paused_page, recording_context
 from .test_offline import wait_for_worker
 from .test_print import pictures_in_print, print_page
+from .test_site import FILTERS
 
 BUILDER = "builder.html"
 FOUR = ["Doorway stretch", "Cat-cow", "Neck side tilt", "Child's pose"]
@@ -341,25 +344,86 @@ def test_dragging_reorders_too(page: Any, real_server: Server) -> None:
     assert chosen(page) == ["Doorway stretch", "Child's pose", "Cat-cow"]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_tapped_button_does_not_stay_lit_but_a_keyboard_focus_does(
-    browser: Any, real_server: Server
+    browser: Any, real_server: Server, scheme: str
 ) -> None:
     """A phone keeps a tapped button focused and hovered until the next tap: in the accent
-    colour, the last "Add" looked chosen. The accent still shows a keyboard's focus."""
+    colour, the last "Add" looked chosen and a running "Pause" like an alarm. The accent still
+    shows a keyboard's focus."""
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, color_scheme=scheme
     )
     try:
         page = context.new_page()
         page.goto(real_server.url + BUILDER)
+        page.add_style_tag(content="* { transition: none !important; }")  # colours at once
+
+        def colours(button: Any) -> tuple[str, str]:
+            return tuple(  # type: ignore[return-value]
+                button.evaluate(
+                    "b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]"
+                )
+            )
+
         tapped = page.get_by_role("button", name="Add Cat-cow", exact=True)
-        idle = tapped.evaluate("button => getComputedStyle(button).backgroundColor")
+        idle = colours(tapped)
         tapped.tap()
         assert chosen(page) == ["Cat-cow"]
         assert tapped.evaluate("button => button === document.activeElement")
-        expect(tapped).to_have_css("background-color", idle)
-        press(page, "Add Child's pose", "Shift")  # focused, then a key: a keyboard user's focus
+        assert colours(tapped) == idle
+        # A primary button, as the routine's Start and the running Pause are.
+        start = page.get_by_role("button", name="Start", exact=True)
+        primary = colours(start)
+        start.tap()
+        pause = page.get_by_role("button", name="Pause", exact=True)
+        expect(pause).to_be_focused()
+        assert colours(pause) == primary
+        # Reached with the keyboard, a button shows the accent.
         keyed = page.get_by_role("button", name="Add Child's pose", exact=True)
-        expect(keyed).not_to_have_css("background-color", idle)
+        keyed.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        expect(keyed).to_be_focused()
+        assert colours(keyed) != idle
     finally:
         context.close()
+
+
+def test_the_library_finds_by_word_and_says_when_nothing_matches(
+    page: Any, real_server: Server
+) -> None:
+    page.goto(real_server.url + BUILDER)
+    find = page.get_by_role("searchbox", name="Find")
+    items = page.locator(".lb-item:visible .lb-item-text > a")
+    count = page.locator("[data-lb-count]")
+    find.fill("hamstring")
+    names = items.all_inner_texts()
+    assert "Strap hamstring stretch" in names and "Cat-cow" not in names
+    assert count.inner_text() == f"Showing {len(names)} of {len(real_names())} stretches"
+    find.fill("zebra")  # a word alone: the word is what to change
+    expect(items).to_have_count(0)
+    assert (
+        count.inner_text() == "No stretch mentions “zebra”. Try another word, or clear the filters."
+    )
+    find.fill("")  # filters together: one of them is what to change
+    library = page.locator("[data-lb-filters]")
+    values = "select => [...select.options].map(option => option.value)"
+    choice = next(  # the first that leaves nothing, fewest filters first
+        choice
+        for choice in sorted(
+            itertools.product(*(library.get_by_label(name).evaluate(values) for name in FILTERS)),
+            key=lambda choice: sum(1 for value in choice if not value),
+            reverse=True,
+        )
+        if not real_names(*choice)
+    )
+    for name, value in zip(FILTERS, choice, strict=True):
+        library.get_by_label(name).select_option(value)
+    expect(items).to_have_count(0)
+    assert count.inner_text() == (
+        "No stretch matches all of these. Set one back to “Any”, or clear the filters."
+    )
+    library.get_by_role("button", name="Clear", exact=True).click()
+    page.clock.run_for(10)  # the list updates a task after the form's reset
+    expect(items).to_have_count(len(real_names()))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from limber.loading import Library, load_library
@@ -126,3 +127,15 @@ def test_every_routine_prints_on_one_page_with_every_stretch_in_order(
     assert "\u2026" not in flat  # whole sentences, never cut short
     pictures = pictures_in_print(page)
     assert len(pictures) == len(routine.items) and all(h > 30 for h in pictures), pictures
+
+
+def test_a_printed_stretch_page_keeps_its_licence(page: Any, real_server: Server) -> None:
+    """On screen the footer gives the licence; paper has no footer, so the page's own line,
+    hidden on screen, is printed."""
+    page.goto(real_server.url + "stretches/cat-cow.html")
+    own = page.get_by_text("Text licensed under CC BY-SA 4.0.")
+    expect(own).to_be_hidden()
+    expect(page.locator(".md-footer")).to_contain_text("CC BY-SA 4.0")
+    page.emulate_media(media="print")
+    expect(own).to_be_visible()
+    expect(page.locator(".md-footer")).to_be_hidden()

@@ -436,7 +436,9 @@
         if (show) shown += 1;
       });
       self.$("count").textContent = shown === items.length ? t("site.count", { count: items.length })
-        : shown ? t("site.showing", { shown: shown, total: items.length }) : t("site.none_match", { any: form.querySelector("select").options[0].text });
+        : shown ? t("site.showing", { shown: shown, total: items.length })
+        : f.words && !f.area && !f.position && !f.equipment ? t("site.none_found", { words: f.words })
+        : t("site.none_match", { any: form.querySelector("select").options[0].text });
       self.$("count").toggleAttribute("data-empty", shown === 0);
     }
     form.addEventListener("input", apply);
