@@ -8,6 +8,7 @@ printing nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from collections.abc import Callable, Mapping
@@ -36,6 +37,7 @@ def secret() -> str:
     return _NONCE
 
 
+@functools.cache  # the same few names for every page: made once each
 def marker(name: str) -> Markup:
     """A placeholder left in the Markdown for a block of HTML filled in after rendering."""
     return Markup(_MARKER).format(name, _NONCE)
