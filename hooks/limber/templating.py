@@ -29,7 +29,6 @@ _URL = re.compile(r"^https?://\S+$")
 # removed by the sanitizer anyway): no authored text decides where Limber's blocks go.
 _NONCE = secrets.token_hex(12)
 _MARKER = "<!--limber:{}:{}-->"
-_ANY_MARKER = re.compile(_MARKER.format("[a-z_]+", re.escape(_NONCE)))
 
 
 def secret() -> str:
@@ -37,15 +36,24 @@ def secret() -> str:
     return _NONCE
 
 
-@functools.cache  # the same few names for every page: made once each
 def marker(name: str) -> Markup:
     """A placeholder left in the Markdown for a block of HTML filled in after rendering."""
-    return Markup(_MARKER).format(name, _NONCE)
+    return _marker(name, _NONCE)
 
 
 def without_markers(text: str) -> str:
     """``text`` with this process's placeholders taken out."""
-    return _ANY_MARKER.sub("", text)
+    return _any_marker(_NONCE).sub("", text)
+
+
+@functools.cache  # the same few names on every page: each made once
+def _marker(name: str, nonce: str) -> Markup:
+    return Markup(_MARKER).format(name, nonce)
+
+
+@functools.cache
+def _any_marker(nonce: str) -> re.Pattern[str]:
+    return re.compile(_MARKER.format("[a-z_]+", re.escape(nonce)))
 
 
 def fill(html_text: str, blocks: Mapping[str, str]) -> str:
