@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import itertools
 import os
 import re
 import shutil
@@ -21,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import ROOT, real_names
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
 ARGS = [
@@ -192,3 +193,21 @@ def search(page: Any, query: str, box: str = "Search") -> Any:
     field.fill("")
     field.press_sequentially(query, delay=30)
     return page.locator(".md-search-result__item")
+
+
+FILTERS = ("Area", "Position", "Equipment")  # the stretch index's and the builder's filters
+
+
+def set_filters_that_leave_nothing(scope: Any) -> tuple[str, ...]:
+    """Choose, in the filters within ``scope``, the first values that no stretch matches, as
+    few filters as can be; returns them."""
+    values = "select => [...select.options].map(option => option.value)"
+    choices = itertools.product(*(scope.get_by_label(name).evaluate(values) for name in FILTERS))
+    choice = next(
+        choice
+        for choice in sorted(choices, key=lambda choice: choice.count(""), reverse=True)
+        if not real_names(*choice)
+    )
+    for name, value in zip(FILTERS, choice, strict=True):
+        scope.get_by_label(name).select_option(value)
+    return choice

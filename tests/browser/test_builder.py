@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from pathlib import Path
@@ -12,10 +11,15 @@ import pytest
 from playwright.sync_api import expect
 
 from ..conftest import real_names
-from .conftest import Server, axe_serious, paused_page, recording_context
+from .conftest import (
+    Server,
+    axe_serious,
+    paused_page,
+    recording_context,
+    set_filters_that_leave_nothing,
+)
 from .test_offline import wait_for_worker
 from .test_print import pictures_in_print, print_page
-from .test_site import FILTERS
 
 BUILDER = "builder.html"
 FOUR = ["Doorway stretch", "Cat-cow", "Neck side tilt", "Child's pose"]
@@ -408,18 +412,7 @@ def test_the_library_finds_by_word_and_says_when_nothing_matches(
     )
     find.fill("")  # filters together: one of them is what to change
     library = page.locator("[data-lb-filters]")
-    values = "select => [...select.options].map(option => option.value)"
-    choice = next(  # the first that leaves nothing, fewest filters first
-        choice
-        for choice in sorted(
-            itertools.product(*(library.get_by_label(name).evaluate(values) for name in FILTERS)),
-            key=lambda choice: sum(1 for value in choice if not value),
-            reverse=True,
-        )
-        if not real_names(*choice)
-    )
-    for name, value in zip(FILTERS, choice, strict=True):
-        library.get_by_label(name).select_option(value)
+    set_filters_that_leave_nothing(library)
     expect(items).to_have_count(0)
     assert count.inner_text() == (
         "No stretch matches all of these. Set one back to “Any”, or clear the filters."

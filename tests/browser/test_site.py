@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ..conftest import ROOT, real_names
-from .conftest import Server, axe_serious, search
+from .conftest import Server, axe_serious, search, set_filters_that_leave_nothing
 
 PAGES = [
     "index.html",
@@ -85,9 +84,6 @@ def test_pages_fit_a_phone_screen(
     ctx.close()
 
 
-FILTERS = ("Area", "Position", "Equipment")
-
-
 def test_filters_narrow_the_stretch_list(context: Any, real_server: Server) -> None:
     page = context.new_page()
     page.goto(real_server.url + "stretches/index.html")
@@ -111,18 +107,7 @@ def test_filters_narrow_the_stretch_list(context: Any, real_server: Server) -> N
     assert "equipment=none" in page.url and "position=seated" in page.url
     # Filters that leave nothing say so where the list was, and how to get some back.
     page.get_by_label("Equipment").select_option("")
-    values = "select => [...select.options].map(option => option.value)"
-    area, position, equipment = next(  # the first that leaves nothing, fewest filters first
-        choice
-        for choice in sorted(
-            itertools.product(*(page.get_by_label(name).evaluate(values) for name in FILTERS)),
-            key=lambda choice: sum(1 for value in choice if not value),
-            reverse=True,
-        )
-        if not real_names(*choice)
-    )
-    for name, value in zip(FILTERS, (area, position, equipment), strict=True):
-        page.get_by_label(name).select_option(value)
+    set_filters_that_leave_nothing(page)
     assert visible.count() == 0
     empty = page.locator("[data-limber-count]")
     assert empty.inner_text() == (
