@@ -36,8 +36,8 @@ def stretch_entries(stretch: Stretch, url: str, page_html: str) -> list[Entry]:
     about = [stretch.summary]  # the name is the entry's title: a result showed it twice
     if stretch.aliases:
         about.append(text("stretch.aliases", names=", ".join(stretch.aliases)))
-    areas = text("stretch.facts.areas")  # the tags below: shown on the result once
-    about.append(" · ".join(f"{name}: {value}" for name, value in facts(stretch) if name != areas))
+    # The areas are the tags below: shown on the result once.
+    about.append(" · ".join(f"{name}: {value}" for name, value in facts(stretch, ("areas",))))
     steps = _words(_between(page_html, marker("top"), marker("foot")))
     # The areas as the entry's tags, which the theme weighs above any other words: someone
     # typing "lower back" wants the stretches for the lower back first, not every title with

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from limber import timer
 from limber.figures.svg import render_svg
 from limber.messages import text
@@ -18,8 +20,9 @@ def render_stretch_markdown(stretch: Stretch) -> str:
     return render("stretch.md", stretch=stretch)
 
 
-def facts(stretch: Stretch) -> list[tuple[str, str]]:
-    """The facts panel's rows, as (name, value): also the search entry's facts."""
+def facts(stretch: Stretch, leave_out: Collection[str] = ()) -> list[tuple[str, str]]:
+    """The facts panel's rows, as (name, value): also the search entry's facts, which
+    ``leave_out`` some (``"areas"``)."""
 
     def words(values: tuple[str, ...]) -> str:
         return ", ".join(label(word) for word in values) or text("stretch.none")
@@ -33,7 +36,7 @@ def facts(stretch: Stretch) -> list[tuple[str, str]]:
     ]
     if stretch.muscles:
         rows.append(("muscles", ", ".join(stretch.muscles)))
-    return [(text(f"stretch.facts.{key}"), value) for key, value in rows]
+    return [(text(f"stretch.facts.{key}"), value) for key, value in rows if key not in leave_out]
 
 
 def render_stretch_blocks(stretch: Stretch, link: Link, *, card: bool = False) -> dict[str, str]:
