@@ -53,6 +53,12 @@ def test_every_vocabulary_word_has_a_display_name() -> None:
     missing = [word for word in words if f"vocabulary.{word}" not in CATALOGUE.entries]
     assert missing == []
     assert vocabulary.label("upper-back") == "Upper back"
+    # Each area's other names (search finds its stretches by them), "" where it has none: a
+    # translation lacking one would search with the English words.
+    unnamed = [area for area in vocabulary.AREAS if f"also_called.{area}" not in CATALOGUE.entries]
+    assert unnamed == []
+    assert vocabulary.also_called("lower-back") == ("low back", "lumbar")
+    assert vocabulary.also_called("neck") == ()
 
 
 @pytest.mark.parametrize("script", sorted((PACKAGE / "assets").glob("*.js")), ids=lambda p: p.name)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from limber import search
 from limber.loading import load_library
 
 from .conftest import ROOT
@@ -38,6 +39,10 @@ def test_each_stretch_has_entries_for_its_names_and_facts_steps_and_cautions(
     # is shown once.
     assert about["tags"] == ["Spine", "Upper back", "Mid back", "Lower back"]
     assert "Cat-cow" not in about["text"] and "Areas:" not in about["text"]
+    # The areas' other names are indexed with the tags (search-stems.js), not shown as tags.
+    assert {"lumbar", "low back", "vertebrae", "thoracic"} <= set(about[search.ALSO_TAGS])
+    assert not set(about[search.ALSO_TAGS]) & set(about["tags"])
+    assert search.ALSO_TAGS not in steps and search.ALSO_TAGS not in care
     assert "one vertebra at a time" in steps["text"] and "a folded towel" in care["text"]
     # Words every page shares (the safety note, the licence) would only dilute the results.
     for entry in (about, steps, care):
@@ -66,5 +71,7 @@ def test_a_translation_searches_its_own_stretches_not_the_english_shown_in_their
     spanish = {e["location"]: e["title"] for e in _entries(real_site / "es")}
     assert spanish["stretches/cat-cow.html"] == "Gato-vaca"
     assert spanish["stretches/cat-cow.html#how-to-do-it"] == "Cómo hacerlo"
+    about = next(e for e in _entries(real_site / "es") if e["location"] == "stretches/cat-cow.html")
+    assert "Zona lumbar" in about["tags"] and "espalda baja" in about[search.ALSO_TAGS]
     assert [e["location"] for e in _entries(fixture_site)]  # English: indexed
     assert not [e for e in _entries(fixture_site / "es") if e["location"] != "stretches/index.html"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -20,12 +21,13 @@ from limber.messages import text
 from limber.model import Stretch
 from limber.pages.stretch import facts
 from limber.templating import marker
-from limber.vocabulary import label
+from limber.vocabulary import also_called, label
 
 _SPACES = re.compile(r"\s+")
 STEPS_ANCHOR = "how-to-do-it"  # ids of the page's headings (stretch_top.html, stretch_foot.html)
 CAUTIONS_ANCHOR = "take-care"
 Entry = dict[str, str | list[str]]  # one document of the theme's search index
+ALSO_TAGS = "limber_also"  # an entry's words indexed as tags, not shown (search-stems.js)
 
 
 def stretch_entries(stretch: Stretch, url: str, page_html: str) -> list[Entry]:
@@ -41,10 +43,16 @@ def stretch_entries(stretch: Stretch, url: str, page_html: str) -> list[Entry]:
     steps = _words(_between(page_html, marker("top"), marker("foot")))
     # The areas as the entry's tags, which the theme weighs above any other words: someone
     # typing "lower back" wants the stretches for the lower back first, not every title with
-    # "back" in it. The theme shows them on the result, as the index shows them.
+    # "back" in it. The theme shows them on the result, as the index shows them. The areas'
+    # other names (someone types "lumbar") weigh as tags but are not shown: the query stemmer
+    # adds them to the tags the index holds, not to those a result shows (search-stems.js).
     tags = [_escape(label(area)) for area in stretch.areas]
+    page: Entry = {"location": url, "title": _escape(stretch.name),
+                   "text": _paragraphs(about), "tags": tags}  # fmt: skip
+    if other_names := [word for word in _other_names(stretch.areas) if word not in tags]:
+        page[ALSO_TAGS] = other_names
     entries: list[Entry] = [
-        {"location": url, "title": _escape(stretch.name), "text": _paragraphs(about), "tags": tags},
+        page,
         {"location": f"{url}#{STEPS_ANCHOR}", "title": _escape(text("stretch.how_to")),
          "text": _paragraphs([steps])},
     ]  # fmt: skip
@@ -53,6 +61,10 @@ def stretch_entries(stretch: Stretch, url: str, page_html: str) -> list[Entry]:
                         "title": _escape(text("stretch.take_care")),
                         "text": _paragraphs(list(stretch.cautions))})  # fmt: skip
     return entries
+
+
+def _other_names(areas: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(_escape(word) for area in areas for word in also_called(area)))
 
 
 def _escape(words: str) -> str:

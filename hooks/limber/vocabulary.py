@@ -29,3 +29,13 @@ def label(word: str) -> str:
         return text(f"vocabulary.{word}")
     except KeyError:
         return word.replace("-", " ").capitalize()
+
+
+def also_called(word: str) -> tuple[str, ...]:
+    """Other words readers use for an area (``also_called.lower-back``: "low back, lumbar"),
+    which search finds its stretches by; none for a word the catalogue lists none for."""
+    try:
+        words = text(f"also_called.{word}")
+    except KeyError:
+        return ()
+    return tuple(dict.fromkeys(part.strip() for part in words.split(",") if part.strip()))

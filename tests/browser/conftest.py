@@ -195,6 +195,26 @@ def search(page: Any, query: str, box: str = "Search") -> Any:
     return page.locator(".md-search-result__item")
 
 
+def top_results(page: Any, query: str, names: list[str], box: str = "Search") -> list[str]:
+    """Search for ``query``, typed whole (key by key, each letter would be a query of its own),
+    and wait until the first five results' titles are all among ``names``; returns them."""
+    field = page.get_by_role("textbox", name=box)
+    field.fill(query)
+    field.press("End")  # the theme searches on a key
+    return page.wait_for_function(  # retried until the whole query's results are drawn
+        "names => { const top = [...document.querySelectorAll('.md-search-result__item h1')]"
+        ".slice(0, 5).map(title => title.textContent.trim());"
+        " return top.length === 5 && top.every(name => names.includes(name)) && top; }",
+        arg=names,
+    ).json_value()
+
+
+def shown_tags(page: Any) -> set[str]:
+    """The tags on the search results, as a reader reads them."""
+    tags = page.locator(".md-search-result .md-tag")
+    return set(tags.evaluate_all("tags => tags.map(tag => tag.textContent.trim())"))
+
+
 FILTERS = ("Area", "Position", "Equipment")  # the stretch index's and the builder's filters
 
 

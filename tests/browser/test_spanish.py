@@ -12,8 +12,11 @@ import pytest
 from playwright.sync_api import expect
 
 from limber import messages
+from limber.loading import load_stretches
+from limber.vocabulary import AREAS
 
-from .conftest import Server, axe_serious, search
+from ..conftest import ROOT
+from .conftest import Server, axe_serious, search, shown_tags, top_results
 from .test_print import print_page
 from .test_timer import Timer
 
@@ -178,6 +181,24 @@ def test_spanish_search_finds_other_forms_of_a_word_with_or_without_accents(
         expect(results.locator("h1", has_text="Gato-vaca")).to_be_visible()
         marked = page.locator(".md-search-result mark").first
         assert marked.inner_text().startswith("vértebra")
+
+
+def test_spanish_search_finds_an_area_by_the_other_names_readers_use(
+    context: Any, real_server: Server
+) -> None:
+    """The site names the lower back "Zona lumbar"; a reader types "espalda baja" (which listed
+    the upper back's stretches first) or "lumbares", and gets the lower back's stretches, with
+    only the areas' own names shown on the results."""
+    stretches, problems = load_stretches(ROOT)
+    assert not problems
+    lower_back = [_name(s.slug) for s in stretches.values() if "lower-back" in s.areas]
+    areas = {SPANISH.text(f"vocabulary.{area}") for area in AREAS}
+    page = context.new_page()
+    page.goto(real_server.url + "es/index.html")
+    for query in ("espalda baja", "lumbares"):
+        assert len(set(top_results(page, query, lower_back, "Búsqueda"))) == 5, query
+        assert shown_tags(page) <= areas
+        assert SPANISH.text("vocabulary.lower-back") in shown_tags(page)
 
 
 @pytest.mark.parametrize("width", [320, 390])

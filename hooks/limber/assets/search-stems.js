@@ -74,11 +74,15 @@
   }
 
   // Each indexed word also without its accents ("vértebra" and "vertebra"), at the end of the
-  // pipeline Material sets up for the language.
-  var folding = false;
-  function indexWithoutAccents(lunr) {
-    if (folding || !lunr || !lunr.Builder || !lunr.Pipeline) return;
-    folding = true;
+  // pipeline Material sets up for the language. And an entry's hidden tags (ALSO_TAGS in
+  // limber/search.py: an area's other names, "lumbar" for the lower back) indexed with its
+  // tags, which weigh most: the entry a result shows is Material's own, and keeps only the
+  // tags it had.
+  var ALSO_TAGS = "limber_also";
+  var preparing = false;
+  function prepareIndex(lunr) {
+    if (preparing || !lunr || !lunr.Builder || !lunr.Pipeline) return;
+    preparing = true;
     var plain = function (token) {
       var word = token.toString();
       var folded = fold(word);
@@ -88,6 +92,10 @@
     var add = lunr.Builder.prototype.add;
     lunr.Builder.prototype.add = function (doc, attributes) {
       if (this.pipeline._stack.indexOf(plain) < 0) this.pipeline.add(plain);
+      var also = doc && doc[ALSO_TAGS];
+      if (Array.isArray(also) && also.length) {
+        doc = Object.assign({}, doc, { tags: (doc.tags || []).concat(also) });
+      }
       return add.call(this, doc, attributes);
     };
   }
@@ -99,7 +107,7 @@
       var message = event.data;
       if (message && message.type === SETUP && message.data && message.data.config) {
         languages = message.data.config.lang || [];
-        indexWithoutAccents(self.lunr);
+        prepareIndex(self.lunr);
       }
       if (message && message.type === QUERY) {
         var data = stemQuery(message.data);
