@@ -45,9 +45,10 @@ def _property(text: str) -> str:
     return escaped(text).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
 
 
-def check(root: Path, paths: Sequence[str], style: str) -> int:
+def check(root: Path, paths: Sequence[str], style: str, strict: bool = False) -> int:
     """Validate all content, print the problems of ``paths`` (or all) and the advice on style,
-    return the exit code: 1 for any problem; advice alone never fails."""
+    return the exit code: 1 for any problem; advice alone fails only a ``strict`` check (the
+    library's own CI: its stretches take every piece of advice)."""
     library = None
     try:
         library = load_library(root, _docs_dir(root))
@@ -78,6 +79,13 @@ def check(root: Path, paths: Sequence[str], style: str) -> int:
         print(
             f"{_count(len(problems), 'problem')} in {_count(files, 'file')}"
             + (tips if advised else ""),
+            file=sys.stderr,
+        )
+        return 1
+    if strict and advised:
+        print(
+            f"All content is valid, but {_count(len(advised), 'piece')} of advice above must "
+            "be taken: this library's checks run with --strict (a build never fails on advice)",
             file=sys.stderr,
         )
         return 1
@@ -232,6 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="validate content without building the site")
     check_parser.add_argument("paths", nargs="*", help="only report these files")
     check_parser.add_argument("--format", choices=("text", "github"), default="text")
+    check_parser.add_argument(
+        "--strict", action="store_true", help="fail on advice too, as this library's CI does"
+    )
     new_parser = commands.add_parser("new", help="start a new stretch file from the template")
     new_parser.add_argument("name", help='the display name, e.g. "Wall angel"')
     schema_parser = commands.add_parser("schema", help=f"write {SCHEMA_FILE} from the model")
@@ -250,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
-        return check(root, args.paths, args.format)
+        return check(root, args.paths, args.format, args.strict)
     if args.command == "schema":
         return write_schema(root, args.check)
     if args.command == "translation-hash":

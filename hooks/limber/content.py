@@ -119,6 +119,16 @@ def advice(stretch: Stretch) -> list[Problem]:
                 "found none; advised: one or two short warnings (what to avoid, when to stop)",
             )
         )
+    if stretch.figure is None:
+        found.append(
+            Problem(
+                stretch.path,
+                0,
+                "figure",
+                "found none; advised: a figure (see 'A picture of the stretch' on the Add a "
+                "stretch page); until then the page, the card and the lists show a placeholder",
+            )
+        )
     if not stretch.steps:
         found.append(
             Problem(
