@@ -226,3 +226,23 @@ def test_ci_runs_every_python_version_pyproject_claims_on_the_interpreter_it_nam
     assert job["container"] == "python:${{ matrix.python }}-bookworm"
     runs = [step.get("run", "") for step in job["steps"]]
     assert "sys.version_info[:2]" in runs[0] and "bash .ci/run" in runs
+
+
+def test_the_tools_find_the_site_from_a_folder_inside_it_and_say_when_there_is_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from stretches/, the check once checked nothing and called it all valid, and new
+    wrote stretches/stretches/<slug>.md."""
+    site = make_site(tmp_path / "site")
+    (site / "stretches" / "broken.md").write_text("---\nname: Broken\n---\n", encoding="utf-8")
+    monkeypatch.chdir(site / "stretches")
+    assert cli.main(["check"]) == 1
+    assert "stretches/broken.md" in capsys.readouterr().out
+    assert cli.main(["new", "Wall sit"]) == 0
+    assert (site / "stretches" / "wall-sit.md").is_file()
+    assert not (site / "stretches" / "stretches").exists()
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check"]) == 2
+    assert capsys.readouterr().err.startswith(f"limber: found no site in {tmp_path} (no mkdocs")
+    assert cli.main(["--root", str(tmp_path), "check"]) == 2

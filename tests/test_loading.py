@@ -327,3 +327,32 @@ def test_a_file_checked_by_an_earlier_build_is_not_checked_again(
     edited, _ = load()
     assert checked == ["cat-cow"] and edited["cat-cow"].name == "Cat and cow"
     assert load_stretches(tmp_path)[0] == edited  # and as checked afresh, the same
+
+
+def test_a_stretch_file_under_another_name_or_folder_is_reported_not_skipped(
+    tmp_path: Path,
+) -> None:
+    """Files a newcomer meant as stretches that would never become one: saved as .MD,
+    .markdown or .md.txt (what Notepad saves), put in a subfolder, or under docs/stretches/
+    (published as a plain page at the stretch's address, with no timer)."""
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "site", root)
+    text = (root / "stretches" / "wall-angel.md").read_text(encoding="utf-8")
+    for name in ("wall-a.MD", "wall-b.markdown", "wall-c.md.txt", "legs/wall-d.md"):
+        (root / "stretches" / name).parent.mkdir(exist_ok=True)
+        (root / "stretches" / name).write_text(text, encoding="utf-8")
+    (root / "stretches" / ".DS_Store").write_bytes(b"\0\1")  # the Mac's own: left alone
+    (root / "docs" / "stretches").mkdir()
+    (root / "docs" / "stretches" / "wall-e.md").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_library(root, root / "docs")
+    assert [(p.path, p.field, p.message) for p in raised.value.problems] == [
+        ("docs/stretches/wall-e.md", "file", "found an authored file in docs/stretches/, where "
+         "Limber writes the stretch pages; allowed: nothing there (a stretch goes in "
+         "stretches/<slug>.md, beside mkdocs.yml: move it)"),
+        ("stretches/legs", "file", "found a folder; allowed: stretch files directly in "
+         "stretches/ (stretches/<slug>.md): move its files up, then remove legs/"),
+        *((f"stretches/wall-{x}", "file", "found a file Limber does not read; allowed: "
+           "<slug>.md for a stretch, <slug>.<language>.md for its translation (rename it "
+           f"wall-{x[0]}.md)") for x in ("a.MD", "b.markdown", "c.md.txt")),
+    ]  # fmt: skip

@@ -231,10 +231,26 @@ def new(root: Path, name: str) -> int:
     return 0
 
 
+def site_root(given: Path | None) -> Path | None:
+    """The site's folder: ``given`` when it holds a site (mkdocs.yml, or a stretches/ folder),
+    else the folder the command runs in or the nearest above it with a mkdocs.yml; None if
+    there is none (run from stretches/, the check once checked nothing and called it valid)."""
+    if given is not None:
+        root = given.resolve()
+        is_site = (root / "mkdocs.yml").is_file() or (root / paths.STRETCHES_DIR).is_dir()
+        return root if is_site else None
+    here = Path.cwd().resolve()
+    return next(
+        (folder for folder in (here, *here.parents) if (folder / "mkdocs.yml").is_file()), None
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="limber", description="Limber's content tools.")
     parser.add_argument(
-        "--root", type=Path, default=Path.cwd(), help="the site folder (mkdocs.yml)"
+        "--root",
+        type=Path,
+        help="the site folder (mkdocs.yml); by default, the one you are in or the nearest above it",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate content without building the site")
@@ -259,7 +275,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     hash_parser.add_argument("files", nargs="+", help="translation files, e.g. x.es.md")
     hash_parser.add_argument("--write", action="store_true", help="record it in each file")
     args = parser.parse_args(argv)
-    root = args.root.resolve()
+    root = site_root(args.root)
+    if root is None:
+        where = args.root or Path.cwd()
+        above = "" if args.root else " there or above"
+        print(
+            f"limber: found no site in {where} (no mkdocs.yml{above}); run limber in the "
+            "site's folder, where mkdocs.yml is, or name it with --root",
+            file=sys.stderr,
+        )
+        return 2
     if args.command == "check":
         return check(root, args.paths, args.format, args.strict)
     if args.command == "schema":

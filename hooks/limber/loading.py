@@ -546,6 +546,50 @@ def check_generated_paths(root: Path, docs_dir: Path, generated: Iterable[str]) 
     ]
 
 
+def stray_files(root: Path, docs_dir: Path, generated: Iterable[str]) -> list[Problem]:
+    """A problem for each file a contributor meant as a stretch that would not become one: in
+    ``stretches/``, a folder or a file not named ``<slug>.md`` (``.MD``, ``.markdown``, what an
+    editor saved as ``.md.txt``); in ``docs/stretches/``, any authored file, which would be
+    published as a plain page where the stretch pages are. Hidden files are left alone."""
+    problems: list[Problem] = []
+    folder = root / STRETCHES_DIR
+    entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    for entry in entries:
+        if entry.name.startswith(".") or entry.is_symlink():  # links: files.check_tree
+            continue
+        if entry.is_dir():
+            message = (
+                "found a folder; allowed: stretch files directly in stretches/ "
+                f"(stretches/<slug>.md): move its files up, then remove {entry.name}/"
+            )
+        elif not entry.name.endswith(".md"):
+            stem = _STRAY_SUFFIX.sub("", entry.name)
+            message = (
+                "found a file Limber does not read; allowed: <slug>.md for a stretch, "
+                f"<slug>.<language>.md for its translation (rename it {stem}.md)"
+            )
+        else:
+            continue
+        problems.append(Problem(_shown(entry, root), 0, "file", message))
+    ours = set(generated)
+    authored = docs_dir / STRETCHES_DIR
+    for entry in sorted(authored.rglob("*")) if authored.is_dir() else []:
+        path = entry.relative_to(docs_dir).as_posix()
+        if entry.name.startswith(".") or not entry.is_file() or path in ours:
+            continue
+        message = (
+            f"found an authored file in {_shown(authored, root)}/, where Limber writes the stretch "
+            "pages; allowed: nothing there (a stretch goes in stretches/<slug>.md, beside "
+            "mkdocs.yml: move it)"
+        )
+        problems.append(Problem(_shown(entry, root), 0, "file", message))
+    return problems
+
+
+# What comes after a stretch file's name when it was saved under another extension.
+_STRAY_SUFFIX = re.compile(r"(\.(md|markdown|mdown|mkd|txt|text))+$", re.IGNORECASE)
+
+
 def load_library(
     root: Path,
     docs_dir: Path,
@@ -569,6 +613,7 @@ def load_library(
     generated += [routine_audio(slug) for slug in routines]
     generated += [figure_thumbnail(slug) for slug in stretches]
     problems += check_generated_paths(root, docs_dir, generated)
+    problems += stray_files(root, docs_dir, generated)
     if problems:
         raise ContentError(bounded(problems))
     return Library(stretches, routines)
