@@ -246,3 +246,8 @@ def test_the_tools_find_the_site_from_a_folder_inside_it_and_say_when_there_is_n
     assert cli.main(["check"]) == 2
     assert capsys.readouterr().err.startswith(f"limber: found no site in {tmp_path} (no mkdocs")
     assert cli.main(["--root", str(tmp_path), "check"]) == 2
+
+
+def test_new_makes_a_file_name_from_any_name() -> None:
+    assert cli.slugify("Côté étirement!") == "cote-etirement"
+    assert cli.slugify("Wall angel") == "wall-angel"

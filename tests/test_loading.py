@@ -356,3 +356,36 @@ def test_a_stretch_file_under_another_name_or_folder_is_reported_not_skipped(
            "<slug>.md for a stretch, <slug>.<language>.md for its translation (rename it "
            f"wall-{x[0]}.md)") for x in ("a.MD", "b.markdown", "c.md.txt")),
     ]  # fmt: skip
+
+
+NEWCOMER = (
+    "---\nname: Wall sit\nsummary: Eases the thighs.\nareas: [quads]\nposition: standing\n"
+    "hold: 30\n---\n\n1. Lean on a wall.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field", "message"),
+    [
+        ("areas: [quads]", "areas:\n\t- quads", 5, "front-matter",
+         "found a tab; allowed: spaces (YAML indents with spaces only: retype the tab)"),
+        ("name: Wall sit", "name: Wall sit: lying", 2, "front-matter",
+         "found ': ' inside a value, which YAML reads as another field; allowed: the value in "
+         'quotes, as in name: "Wall stretch: lying"'),
+        ("position: standing\n", "", 1, "position",
+         "found nothing; required: starting position (one of: standing, seated, kneeling, "
+         "all-fours, lying)"),
+        ("areas: [quads]", "", 1, "areas", "found nothing; required: where it is felt (a list "
+         "of: neck, shoulders, chest, upper-back, mid-back, lower-back, lats, spine, arms, wrists, "
+         "hips, glutes, hamstrings, quads, calves)"),
+        ("summary:", "sumary:", 1, "summary", "found nothing (is 'sumary' on line 3 meant to be "
+         "summary?); required: one sentence saying what the stretch does"),
+    ],
+)  # fmt: skip
+def test_a_newcomers_usual_mistakes_are_named_with_the_fix(
+    tmp_path: Path, old: str, new: str, line: int, field: str, message: str
+) -> None:
+    (tmp_path / "stretches").mkdir()
+    (tmp_path / "stretches" / "wall-sit.md").write_text(NEWCOMER.replace(old, new), "utf-8")
+    _, problems = load_stretches(tmp_path)
+    assert (problems[0].line, problems[0].field, problems[0].message) == (line, field, message)

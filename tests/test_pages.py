@@ -126,7 +126,7 @@ MARKUP_MAKERS = ("html.py", "templating.py")
 MODULES = sorted(path for path in PACKAGE.rglob("*.py") if path.name not in MARKUP_MAKERS)
 TAG = re.compile(r"<[A-Za-z/!]")
 # Contributors' messages name a placeholder in angle brackets ("stretch: <slug>"): plain text.
-NOT_TAGS = ("<slug>",)
+NOT_TAGS = ("<slug>", "<language>")  # placeholders in messages to contributors
 
 
 def _formatted_markup(source: str) -> list[str]:

@@ -106,7 +106,7 @@ def test_refused_content_leaves_the_site_as_it_was(good: Path) -> None:
 
 def test_a_body_the_sanitizer_changes_fails_the_strict_build_after_writing(good: Path) -> None:
     shutil.copy(HOSTILE / "inert" / "stretches" / "raw-script.md", good / "stretches")
-    _refused(good, "stretches/raw-script.md:15: body: found <script>, which is removed")
+    _refused(good, "stretches/raw-script.md:15: body: found <script>, which would be removed")
 
 
 def test_a_broken_link_in_strict_mode_leaves_the_site_as_it_was(good: Path) -> None:

@@ -6,6 +6,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -161,8 +162,9 @@ def format_advice(item: Problem, style: str, kind: str = "advice") -> str:
 
 
 def slugify(name: str) -> str:
-    """``Wall angel`` → ``wall-angel``."""
-    return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
+    """``Wall angel`` → ``wall-angel``; ``Côté`` → ``cote``."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
 
 
 SCHEMA_FILE = "schemas/stretch.schema.json"

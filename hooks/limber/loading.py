@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -104,8 +105,7 @@ def parse_source(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
         what = getattr(error, "problem", None) or str(error).splitlines()[0]
-        message = f"found malformed YAML ({what}); allowed: YAML 'key: value' lines"
-        return None, [Problem(path, line, "front-matter", message)]
+        return None, [Problem(path, line, "front-matter", _yaml_message(lines, line, what))]
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         message = f"found {found(data)}; allowed: a mapping of 'key: value' lines"
         return None, [Problem(path, 2, "front-matter", message)]
@@ -122,6 +122,20 @@ def parse_source(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
     body = "\n".join(lines[end + 1 :]).strip()
     blank = next((i for i, line in enumerate(lines[end + 1 :]) if line.strip()), 0)
     return Source(path, data, key_lines, item_lines, body, end + 2, end + 2 + blank), problems
+
+
+def _yaml_message(lines: list[str], line: int, what: str) -> str:
+    """What YAML could not read, in the words of the two mistakes people make most: a tab
+    (YAML's indentation is spaces) and an unquoted value holding ': '."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in text:
+        return "found a tab; allowed: spaces (YAML indents with spaces only: retype the tab)"
+    if "mapping values are not allowed" in what:
+        return (
+            "found ': ' inside a value, which YAML reads as another field; allowed: the value "
+            'in quotes, as in name: "Wall stretch: lying"'
+        )
+    return f"found malformed YAML ({what}); allowed: YAML 'key: value' lines"
 
 
 def body_problems(source: Source) -> list[Problem]:
@@ -207,14 +221,30 @@ def _check_fields(
     for key, spec in fields.items():
         if key not in source.data:
             if spec.required:
-                message = f"found nothing; required: {spec.doc.rstrip('.').lower()}"
-                problems.append(Problem(source.path, 1, key, message))
+                problems.append(Problem(source.path, 1, key, _missing(source, key, spec, fields)))
             continue
         try:
             values[key] = spec.kind.check(source.data[key])
         except schema.Invalid as error:
             problems.append(Problem(source.path, source.line(key), key, str(error)))
     return values, problems
+
+
+def _missing(source: Source, key: str, spec: schema.Field, fields: Mapping[str, Any]) -> str:
+    """The message for a required field that is not there: what it is, the words it may be,
+    and the line of an unknown key that looks like it misspelled."""
+    required = spec.doc.rstrip(".").lower()
+    options = getattr(spec.kind, "options", ())
+    if options:
+        required += f" ({'one' if isinstance(spec.kind, schema.Choice) else 'a list'} of: "
+        required += ", ".join(options) + ")"
+    unknown = [str(other) for other in source.data if other not in fields]
+    close = difflib.get_close_matches(key, unknown, n=1, cutoff=0.75)
+    if close:
+        found = f"nothing (is '{close[0]}' on line {source.line(close[0])} meant to be {key}?)"
+    else:
+        found = "nothing"
+    return f"found {found}; required: {required}"
 
 
 def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Problem]]:
@@ -566,7 +596,7 @@ def stray_files(root: Path, docs_dir: Path, generated: Iterable[str]) -> list[Pr
             stem = _STRAY_SUFFIX.sub("", entry.name)
             message = (
                 "found a file Limber does not read; allowed: <slug>.md for a stretch, "
-                f"<slug>.<language>.md for its translation (rename it {stem}.md)"
+                "<slug>.<language>.md for its translation" + f" (rename it {stem}.md)"
             )
         else:
             continue

@@ -138,10 +138,14 @@ class _Audit(HTMLParser):
             return
         if tag in DROPPED_WITH_CONTENT:
             self.dropping += 1
-            self.found.append((f"found <{tag}>, which is removed with its content", f"<{tag}"))
+            self.found.append(
+                (f"found <{tag}>, which would be removed with its content", f"<{tag}")
+            )
             return
         if tag not in TAGS:
-            self.found.append((f"found <{tag}>, which is removed (its text stays)", f"<{tag}"))
+            self.found.append(
+                (f"found <{tag}>, which would be removed (its text stays)", f"<{tag}")
+            )
             return
         for name, value in attrs:
             self._attribute(tag, name, value or "")
@@ -161,12 +165,12 @@ class _Audit(HTMLParser):
             for word in value.split():
                 if word not in allowed:
                     where = f"the class {word!r} on <{tag}>"
-                    self.found.append((f"found {where}, which is removed", word))
+                    self.found.append((f"found {where}, which would be removed", word))
             return
         if name not in ATTRIBUTES.get(tag, set()):
             hint = " (event handlers never run)" if name.startswith("on") else ""
             where = f"the attribute {name} on <{tag}>{hint}"
-            self.found.append((f"found {where}, which is removed", name))
+            self.found.append((f"found {where}, which would be removed", name))
         elif not _keeps(tag, name, value):
             shown = value if len(value) <= 40 else value[:37] + "..."
             if name == "src":
@@ -175,7 +179,7 @@ class _Audit(HTMLParser):
                 what = f"a link to {shown!r}", "http(s), relative or #anchor links"
             else:
                 what = f"the id {shown!r}", "ids of lowercase letters, digits, - and _ (not __)"
-            message = f"found {what[0]}, which is removed; allowed: {what[1]}"
+            message = f"found {what[0]}, which would be removed; allowed: {what[1]}"
             self.found.append((message, value[:20] or name))
 
 

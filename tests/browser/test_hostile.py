@@ -31,7 +31,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
     finally:
         del os.environ["LIMBER_CARDS"]
     assert result.returncode == 0, result.stderr
-    assert "body: found <script>, which is removed" in result.stderr
+    assert "body: found <script>, which would be removed" in result.stderr
     server = Server(site / "site")
     yield server
     server.close()
