@@ -177,6 +177,7 @@ def test_a_damaged_link_opens_what_it_can_and_says_what_it_left_out(
     notice = page.get_by_role("alert")
     for words in said:
         assert words in notice.inner_text()
+    assert "ask whoever sent you the link to send it again" in notice.inner_text()
     assert chosen(page) == kept
     assert stray_images(page) == 0
     if kept:

@@ -300,6 +300,7 @@
       ? t("builder.link_partial", { stretches: stretchCount(kept) }) : t("builder.link_failed")));
     var list = notice.appendChild(el("ul"));
     problems.forEach(function (p) { list.appendChild(el("li", {}, p)); });
+    notice.appendChild(el("p", {}, t("builder.link_ask")));
     var close = notice.appendChild(el("button", { type: "button", class: "md-button" }, t("builder.dismiss")));
     close.addEventListener("click", function () { notice.hidden = true; });
     notice.hidden = false;
