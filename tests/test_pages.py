@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from limber import builder, pages
+from limber import builder, pages, sheet
 from limber.audio.markup import render_audio_block
 from limber.figures.model import Figure
 from limber.figures.svg import render_svg
-from limber.loading import Library, load_library
+from limber.loading import Library, load_library, load_stretches
 from limber.model import Routine, RoutineItem, Stretch
 from limber.templating import ENVIRONMENT
+from limber.wording import plain
 
 from .conftest import FIXTURES, ROOT
 
@@ -165,3 +166,17 @@ def test_no_module_builds_markup_from_strings(module: Path) -> None:
     """Markup lives in the templates: no f-string or format call in the package writes a tag."""
     tags = _formatted_markup(module.read_text(encoding="utf-8"))
     assert not tags, f"{module.name} formats markup: {tags}"
+
+
+def test_a_sheet_row_holds_whole_steps_the_cue_first_then_more() -> None:
+    stretches, _ = load_stretches(ROOT)
+    for stretch in stretches.values():
+        cue, more = sheet.sheet_cue(stretch), sheet.sheet_more(stretch)
+        steps = [sheet._sentence(plain(step)) for step in stretch.steps]
+        assert cue.startswith(steps[0]) and len(f"{cue} {more}") <= max(
+            sheet.MORE_LIMIT, len(steps[0])
+        )
+        shown = f"{cue} {more}".strip()
+        assert " ".join(steps).startswith(shown), stretch.slug  # whole steps, in order
+    many = max(stretches.values(), key=lambda s: len(s.steps))
+    assert sheet.sheet_more(many)  # a stretch of many steps has more than its cue

@@ -35,7 +35,7 @@ from limber.paths import (
     figure_thumbnail,
     stretch_page,
 )
-from limber.sheet import sheet_cue
+from limber.sheet import sheet_cue, sheet_more
 from limber.templating import render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 
@@ -76,6 +76,8 @@ def render_builder_markdown(count: int) -> str:
 def _stretch_data(stretch: Stretch, href: str) -> dict[str, Any]:
     data = timer.dose_data(stretch.name, stretch.dose)
     data.update(slug=stretch.slug, url=href, cue=sheet_cue(stretch))
+    if more := sheet_more(stretch):
+        data["more"] = more
     return data
 
 

@@ -16,20 +16,35 @@ from limber.templating import render
 from limber.wording import plain
 
 CUE_LIMIT = 170  # characters; the first step is always shown in full, however long
+# A sheet of a few stretches (a physiotherapist's three, say) has room for most of each one's
+# steps: the printed sheet shows them where it lists at most FEW stretches (limber.css).
+MORE_LIMIT = 520
+FEW = 4
 
 
 def sheet_cue(stretch: Stretch, limit: int = CUE_LIMIT) -> str:
     """Whole steps, plain text: the first in full, then each next one while the line fits."""
-    steps = [plain(step) for step in stretch.steps]
+    return " ".join(_cue_steps(stretch, limit))
+
+
+def sheet_more(stretch: Stretch) -> str:
+    """The next whole steps after the cue while they fit in ``MORE_LIMIT`` with it: what a
+    sheet of a few stretches prints after the cue (empty when the cue holds every step)."""
+    cue = _cue_steps(stretch, CUE_LIMIT)
+    return " ".join(_cue_steps(stretch, MORE_LIMIT)[len(cue) :])
+
+
+def _cue_steps(stretch: Stretch, limit: int) -> list[str]:
+    steps = [_sentence(plain(step)) for step in stretch.steps]
     if not steps:
-        return stretch.summary
-    cue = _sentence(steps[0])
+        return [stretch.summary]
+    kept, length = steps[:1], len(steps[0])
     for step in steps[1:]:
-        longer = f"{cue} {_sentence(step)}"
-        if len(longer) > limit:
+        length += 1 + len(step)
+        if length > limit:
             break
-        cue = longer
-    return cue
+        kept.append(step)
+    return kept
 
 
 def _sentence(text: str) -> str:
@@ -52,4 +67,5 @@ def render_sheet_row(stretch: Stretch, dose: Dose, href: str) -> str:
         href=href,
         thumbnail=thumbnail(stretch),
         cue=sheet_cue(stretch),
+        more=sheet_more(stretch),
     ).rstrip("\n")

@@ -10,7 +10,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from ..conftest import real_names
+from limber.loading import load_stretches
+from limber.sheet import sheet_more
+
+from ..conftest import ROOT, real_names
 from .conftest import (
     Server,
     axe_serious,
@@ -219,6 +222,33 @@ def test_a_built_routine_prints_as_a_one_page_sheet(
     assert len(pictures) == 8 and all(height > 30 for height in pictures), pictures
     qr = page.locator(".lb-sheet .limber-qr svg").bounding_box()
     assert qr and qr["width"] > 80
+    # Eight stretches: each one's cue, no more (the next test's few get more of their steps).
+    flat = " ".join(text.split())
+    assert not [name for name, more in _more_steps(eight) if more[:40] in flat]
+
+
+def _more_steps(names: list[str]) -> list[tuple[str, str]]:
+    stretches, _ = load_stretches(ROOT)
+    by_name = {stretch.name: stretch for stretch in stretches.values()}
+    return [(name, sheet_more(by_name[name])) for name in names]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_sheet_of_a_few_stretches_prints_more_of_their_steps(
+    page: Any, real_server: Server, paper: str, tmp_path: Path
+) -> None:
+    """A physiotherapist's three stretches: the patient's paper says how to do each one, not
+    only how to start, and still on one page."""
+    page.goto(real_server.url + BUILDER)
+    three = ["Knees to chest", "Pelvic tilt", "Cat-cow"]
+    for name in three:
+        press(page, f"Add {name}")
+    more = _more_steps(three)
+    assert all(steps for _, steps in more)  # each has more steps than its cue
+    flat = " ".join(print_page(page, paper, tmp_path / "sheet.pdf").split())
+    assert [name for name, steps in more if steps not in flat] == []
+    page.emulate_media(media="screen")  # on screen, the list keeps to the cues
+    assert page.locator(".limber-more-steps:visible").count() == 0
 
 
 def test_saved_routines_rename_delete_export_and_import(

@@ -734,7 +734,8 @@
       text.appendChild(el("a", { href: s.url }, s.name));
       text.appendChild(document.createTextNode(" "));
       text.appendChild(el("span", { class: "limber-dose" }, doseText(s, item.amount, item.reps)));
-      text.appendChild(el("span", { class: "limber-keysteps" }, s.cue));
+      var steps = text.appendChild(el("span", { class: "limber-keysteps" }, s.cue));
+      if (s.more) steps.appendChild(el("span", { class: "limber-more-steps" }, " " + s.more));
     });
     var foot = sheet.appendChild(el("div", { class: "limber-sheet-foot" }));
     if (qr) foot.appendChild(el("div", { class: "limber-qr" })).innerHTML = qr;
