@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -12,12 +13,13 @@ from typing import Any
 
 import yaml
 
-from limber import content, files, limits, memo, sanitize, schema
+from limber import content, files, limits, links, memo, sanitize, schema
 from limber.figures.model import Figure
 from limber.model import Cues, Dose, Routine, RoutineItem, Span, Stretch
 from limber.paths import (
     BUILDER_PAGE,
     RESERVED_SLUGS,
+    ROUTINE_INDEX,
     ROUTINES_DIR,
     STRETCH_INDEX,
     STRETCHES_DIR,
@@ -644,9 +646,22 @@ def load_library(
     generated += [figure_thumbnail(slug) for slug in stretches]
     problems += check_generated_paths(root, docs_dir, generated)
     problems += stray_files(root, docs_dir, generated)
+    # Links the strict build would refuse, at their lines (the build warns; strict fails).
+    site_files = {*generated, ROUTINE_INDEX, *_authored_files(docs_dir)}
+    broken_links = links.link_problems(root, stretches.values(), site_files)
+    (problems if warnings is None else warnings).extend(broken_links)
     if problems:
         raise ContentError(bounded(problems))
     return Library(stretches, routines)
+
+
+def _authored_files(docs_dir: Path) -> Iterable[str]:
+    """Every file in ``docs_dir``, as a path within the site (hidden folders left out)."""
+    for top, folders, names in os.walk(docs_dir):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(top).relative_to(docs_dir).as_posix()
+        for name in names:
+            yield name if base == "." else f"{base}/{name}"
 
 
 def _shown(file: Path, root: Path) -> str:
