@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -139,3 +140,26 @@ def test_a_printed_stretch_page_keeps_its_licence(page: Any, real_server: Server
     page.emulate_media(media="print")
     expect(own).to_be_visible()
     expect(page.locator(".md-footer")).to_be_hidden()
+
+
+def test_the_sheet_prints_on_white_paper_from_the_dark_scheme(
+    browser: Any, real_server: Server, tmp_path: Path
+) -> None:
+    """With "background graphics" ticked, the dark scheme's page colour once framed the sheet
+    in black: the root's colour fills the paper's margins."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{real_server.url}routines/ease-upper-back-tightness.html")
+    page.emulate_media(media="print", color_scheme="dark")
+    page.pdf(path=str(tmp_path / "dark.pdf"), format="A4", print_background=True)
+    context.close()
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-png", "-singlefile", str(tmp_path / "dark.pdf"),
+         str(tmp_path / "dark")],
+        check=True,
+    )  # fmt: skip
+    with Image.open(tmp_path / "dark.png") as image:
+        paper = image.convert("L")
+    width, height = paper.size
+    margins = [(2, 2), (width // 2, 2), (width - 3, height // 2), (width // 2, height - 3)]
+    assert [paper.getpixel(point) for point in margins] == [255] * 4
