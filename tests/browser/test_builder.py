@@ -373,6 +373,7 @@ def test_dragging_reorders_too(page: Any, real_server: Server) -> None:
     three = "#r=1;10;3;A;cat-cow:10,doorway-stretch:15,childs-pose:30"
     page.goto(real_server.url + BUILDER + three)
     items = page.locator(".lb-chosen-item")
+    items.nth(2).scroll_into_view_if_needed()  # the list in view, as a hand would have it
     items.nth(0).locator(".limber-thumb").drag_to(items.nth(2).locator(".limber-thumb"))
     assert chosen(page) == ["Doorway stretch", "Child's pose", "Cat-cow"]
     page.reload()
@@ -451,3 +452,31 @@ def test_the_library_finds_by_word_and_says_when_nothing_matches(
     library.get_by_role("button", name="Clear", exact=True).click()
     page.clock.run_for(10)  # the list updates a task after the form's reset
     expect(items).to_have_count(len(real_names()))
+
+
+def test_a_routine_from_a_link_says_what_it_is_and_starts_from_the_top(
+    page: Any, real_server: Server
+) -> None:
+    """A patient opening a physiotherapist's link on a phone came to an editor, its Start two
+    screens down: the routine now says what it is, with its Start and Print, first, until
+    another routine takes its place."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(real_server.url + BUILDER + "#r=1;15;3;Lower back;knees-to-chest:45,pelvic-tilt:8")
+    sent = page.locator("[data-lb-sent]")
+    expect(sent).to_contain_text("Sent to you: “Lower back”, 2 stretches")
+    start = sent.get_by_role("button", name="Start the routine")
+    box, name = start.bounding_box(), page.get_by_role("textbox", name="Routine name")
+    assert box and box["y"] + box["height"] < 844  # on the first screen
+    assert box["y"] < (name.bounding_box() or {"y": 0})["y"]  # before the editing
+    start.click()
+    player = page.locator("[data-lb-player]")
+    expect(player).to_have_attribute("data-status", "running")
+    expect(player.get_by_role("button", name="Pause", exact=True)).to_be_focused()
+    press(page, "Add Child's pose")  # changed, it stays (the page must not jump): 3 stretches
+    expect(sent).to_contain_text("“Lower back”, 3 stretches")
+    page.get_by_role("button", name="Start a new routine").click()  # another routine
+    expect(sent).to_be_hidden()
+    page.goto(real_server.url + BUILDER + "#r=7;10;1;x;cat-cow:10")  # nothing could be read
+    page.reload()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(sent).to_be_hidden()

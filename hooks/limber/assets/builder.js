@@ -285,6 +285,7 @@
       }
       if (kept || !draftRoutine) this.routine = opened.routine;
       else this.routine = draftRoutine;
+      this.sent = kept > 0;
       this.showProblems(opened.problems, kept);
     } else if (draftRoutine) {
       this.routine = draftRoutine;
@@ -463,6 +464,8 @@
       });
     }
     this.$("print").addEventListener("click", function () { root.print(); });
+    this.$("sent-print").addEventListener("click", function () { root.print(); });
+    this.$("sent-start").addEventListener("click", function () { self.startSent(); });
     this.$("propose-copy").addEventListener("click", function () {
       self.copy(self.$("propose").value, t("builder.text_copied"), self.$("propose"));
     });
@@ -470,6 +473,7 @@
     this.$("new").addEventListener("click", function () {
       if (self.routine.items.length) self.keep(self.routine, t("builder.unnamed"));
       self.routine = { title: "", rest: self.data.rest, items: [] };
+      self.sent = false;
       self.render();
       self.focus("[data-lb-title]");
       self.say(t("builder.started_new"));
@@ -534,6 +538,7 @@
     if (action === "open") {
       if (this.routine.items.length) this.keep(this.routine, t("builder.unnamed"));
       this.routine = this.fromCode(encode(routine)).routine;
+      this.sent = false;
       this.render();
       this.focus("#lb-routine-title");
       this.say(t("builder.opened", { title: routine.title, summary: this.summary() }));
@@ -743,6 +748,26 @@
     foot.appendChild(el("p", {}, qr ? t("builder.scan") : url));
   };
 
+  /** A routine from a link: its name, size and time, and its Start at the top, until another
+   * routine takes its place (changing it keeps the panel: the page must not jump mid-drag). */
+  proto.renderSent = function (n, seconds) {
+    var sent = this.$("sent");
+    sent.hidden = !this.sent || !n;
+    if (sent.hidden) return;
+    var size = stretchCount(n) + ", " + root.LimberTimer.clock(seconds);
+    var title = this.routine.title;
+    this.$("sent-text").textContent = title
+      ? t("builder.sent", { name: title, size: size }) : t("builder.sent_untitled", { size: size });
+  };
+
+  /** Start the player, brought into view: the routine from a link, played as it came. */
+  proto.startSent = function () {
+    var player = this.$("player");
+    var start = player.querySelector(".lt-start");
+    player.scrollIntoView({ block: "start" });
+    if (start) { start.click(); start.focus(); }
+  };
+
   proto.mountPlayer = function (now) {
     var player = this.$("player"), r = this.routine;
     var status = player.getAttribute("data-status");
@@ -794,6 +819,7 @@
     var file = n ? proposal(r, this.library) : null;
     this.$("propose").value = file ? file.text : "";
     this.$("propose-path").textContent = file ? file.path : "";
+    this.renderSent(n, seconds);
     writeJSON(DRAFT, { code: code });
     try {
       history.replaceState(history.state, "", n ? "#r=" + code : location.pathname + location.search);
