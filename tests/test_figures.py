@@ -221,6 +221,21 @@ def test_a_wall_goes_where_the_hands_push_and_behind_a_back_otherwise() -> None:
     assert wall.points[0][0] < min(p[0] for s in lean if s.role != "prop" for p in s.points)
 
 
+def test_a_wall_stands_at_a_foot_raised_against_it_above_the_other_leg_lying_past_it() -> None:
+    """One heel up a wall (or a doorframe), the other leg lying long through the doorway: the
+    wall was drawn behind the head, the raised heel waving in the air."""
+    spec = {"pose": "lying-flat", "prop": ["wall", "mat"], "adjust": {"hip": 80, "far_hip": 0}}
+    shapes = _layout(spec)
+    wall = next(s for s in shapes if s.part == "wall")
+    raised = [p for s in shapes if s.part in ("shin", "foot") and s.role != "far" for p in s.points]
+    lying = [p for s in shapes if s.role == "far" for p in s.points]
+    assert 0 < wall.points[0][0] - max(x for x, _ in raised) < 12
+    assert max(x for x, _ in lying) > wall.points[0][0]  # the lying leg passes the wall...
+    assert min(y for _, y in wall.points) > max(y for _, y in lying)  # ...beneath its edge
+    head = next(s for s in shapes if s.part == "head")
+    assert wall.points[0][0] > head.points[0][0]
+
+
 def test_a_strap_joins_the_hands_to_the_foot_and_a_prop_list_draws_each() -> None:
     shapes = _layout(
         {"pose": "lying-flat", "prop": ["strap", "mat"], "adjust": {"hip": 80, "shoulder": 60}}

@@ -372,6 +372,9 @@ def _chair(figure: Figure, joints: dict[str, Point], floor: float) -> list[Shape
     return shapes
 
 
+LEG_ENDS = ("knee", "ankle", "heel", "toe")
+
+
 def _wall(joints: dict[str, Point], floor: float) -> Shape:
     """A wall where a reaching hand, or a raised foot, pushes against it, in front or behind;
     otherwise behind the figure (the back against it)."""
@@ -385,11 +388,24 @@ def _wall(joints: dict[str, Point], floor: float) -> Shape:
     front = max(joints, key=lambda name: joints[name][0])
     back = min(joints, key=lambda name: joints[name][0])
     hand_behind = pushes(back) and back.removeprefix("far_") in ("wrist", "fingers")
+    raised = [name for name in joints if pushes(name) and name.endswith(("toe", "ankle"))]
+    bottom = floor
     if pushes(front) and not hand_behind:
         x = joints[front][0] + 6
+    elif raised and not pushes(back):
+        # One foot up the wall, the other leg lying long past it (through a doorway, as in the
+        # hamstring stretch): the wall at the raised foot, its edge above the lying leg.
+        foot = max(raised, key=lambda name: joints[name][1])
+        ahead = joints[foot][0] > joints["pelvis"][0]
+        side = "far_" if foot.startswith("far_") else ""
+        leg = [joints[name][0] for name in joints if name.removeprefix(side) in LEG_ENDS
+               and name.startswith(side)]  # fmt: skip
+        x = max(leg) + 6 if ahead else min(leg) - 6
+        past = [p[1] for p in joints.values() if (p[0] > x - 4) == ahead or abs(p[0] - x) < 4]
+        bottom = max([floor, *past]) + 6
     else:
         x = joints[back][0] - (6 if pushes(back) else 10)
-    return _line((x, floor), (x, floor + 200), 7, "wall")
+    return _line((x, bottom), (x, floor + 200), 7, "wall")
 
 
 def _props(figure: Figure, joints: dict[str, Point], floor: float) -> list[Shape]:
