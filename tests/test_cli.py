@@ -251,3 +251,18 @@ def test_the_tools_find_the_site_from_a_folder_inside_it_and_say_when_there_is_n
 def test_new_makes_a_file_name_from_any_name() -> None:
     assert cli.slugify("Côté étirement!") == "cote-etirement"
     assert cli.slugify("Wall angel") == "wall-angel"
+
+
+def test_strict_advice_is_an_error_annotation_and_root_may_name_mkdocs_yml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "site")
+    (site / "stretches" / "loose-notes.md").write_text(
+        "---\nname: Loose notes\nsummary: Eases the neck.\nareas: [neck]\nposition: seated\n"
+        "hold: 20\n---\n\n1. Sit tall.\n",
+        encoding="utf-8",
+    )
+    root = str(site / "mkdocs.yml")
+    assert cli.main(["--root", root, "check", "--format", "github", "--strict"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out and all(line.startswith("::error file=stretches/loose-notes.md,") for line in out)

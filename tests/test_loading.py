@@ -371,10 +371,10 @@ NEWCOMER = (
          "found a tab; allowed: spaces (YAML indents with spaces only: retype the tab)"),
         ("name: Wall sit", "name: Wall sit: lying", 2, "front-matter",
          "found ': ' inside a value, which YAML reads as another field; allowed: the value in "
-         'quotes, as in name: "Wall stretch: lying"'),
+         'quotes, as in name: "Wall sit: lying"'),
         ("position: standing\n", "", 1, "position",
-         "found nothing; required: starting position (one of: standing, seated, kneeling, "
-         "all-fours, lying)"),
+         "found nothing; required: starting position (standing | seated | kneeling | "
+         "all-fours | lying)"),
         ("areas: [quads]", "", 1, "areas", "found nothing; required: where it is felt (a list "
          "of: neck, shoulders, chest, upper-back, mid-back, lower-back, lats, spine, arms, wrists, "
          "hips, glutes, hamstrings, quads, calves)"),
@@ -389,3 +389,29 @@ def test_a_newcomers_usual_mistakes_are_named_with_the_fix(
     (tmp_path / "stretches" / "wall-sit.md").write_text(NEWCOMER.replace(old, new), "utf-8")
     _, problems = load_stretches(tmp_path)
     assert (problems[0].line, problems[0].field, problems[0].message) == (line, field, message)
+
+
+def test_yaml_that_nests_a_field_by_its_indentation_says_so_not_to_quote(tmp_path: Path) -> None:
+    (tmp_path / "stretches").mkdir()
+    text = NEWCOMER.replace("summary: Eases the thighs.\n", "summary: Eases\n  areas: [quads]\n")
+    (tmp_path / "stretches" / "wall-sit.md").write_text(text, "utf-8")
+    _, problems = load_stretches(tmp_path)
+    assert problems[0].message == (
+        "found a field YAML reads as inside the one above it; allowed: each field on a line of "
+        "its own, at the left edge (look at this line's indentation)"
+    )
+
+
+def test_a_picture_in_the_stretches_folder_is_told_to_move_not_to_be_renamed(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "site", root)
+    (root / "stretches" / "wall.jpg").write_bytes(b"\xff\xd8")
+    (root / "stretches" / "Wall Slide.markdown").write_text("x", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_library(root, root / "docs")
+    assert [p.message.rsplit("(", 1)[1] for p in raised.value.problems] == [
+        "rename it wall-slide.md)",
+        "move it out of stretches/: a stretch is one Markdown file, and its picture is its figure)",
+    ]

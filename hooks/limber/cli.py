@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -71,10 +69,11 @@ def check(root: Path, paths: Sequence[str], style: str, strict: bool = False) ->
     for problem in problems:
         print(format_problem(problem, style))
     for item in sorted(advised):
-        print(format_advice(item, style))
+        print(format_advice(item, style, failing=strict))
     if library is not None and translated is not None:
         report_translations(root, library, translated, style, paths)
-    tips = f" ({_count(len(advised), 'piece')} of advice above; advice never fails a build)"
+    never = "this check is --strict" if strict else "advice never fails a build"
+    tips = f" ({_count(len(advised), 'piece')} of advice above; {never})"
     if problems:
         files = len({problem.path for problem in problems})
         print(
@@ -118,7 +117,7 @@ def translation_hash(root: Path, files: Sequence[str], write: bool) -> int:
     it in the translation file."""
     status = 0
     for name in files:
-        file = (root / name) if not Path(name).is_absolute() else Path(name)
+        file = Path(name).resolve()  # as the check's paths are: from the folder you are in
         parts = paths.translation_parts(file.name)
         if parts is None:
             message = f"{name} is not a translation (named like cat-cow.es.md)"
@@ -152,19 +151,20 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def format_advice(item: Problem, style: str, kind: str = "advice") -> str:
-    """Advice on style, marked as such so nobody mistakes it for a problem."""
+def format_advice(item: Problem, style: str, kind: str = "advice", failing: bool = False) -> str:
+    """Advice on style, marked as such so nobody mistakes it for a problem; an error annotation
+    where it fails the check (``--strict``)."""
     if style == "github":
         path, field = (_property(text) for text in (item.path, item.field))
         message = escaped(item.message).replace("%", "%25")
-        return f"::notice file={path},title={kind}: {field}::{message}"
+        command = "error" if failing else "notice"
+        return f"::{command} file={path},title={kind}: {field}::{message}"
     return escaped(f"{item.path}: {kind}: {item.field}: {item.message}")
 
 
 def slugify(name: str) -> str:
-    """``Wall angel`` → ``wall-angel``; ``Côté`` → ``cote``."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+    """``Wall angel`` → ``wall-angel`` (``paths.slugify``)."""
+    return paths.slugify(name)
 
 
 SCHEMA_FILE = "schemas/stretch.schema.json"
@@ -216,7 +216,7 @@ def new(root: Path, name: str) -> int:
     slug = slugify(name)
     if not slug:
         print(
-            f"limber new: {name!r} has no letters or digits to make a file name from",
+            f"limber new: {name!r} has no Latin letter or digit to make a file name from",
             file=sys.stderr,
         )
         return 2
@@ -239,6 +239,7 @@ def site_root(given: Path | None) -> Path | None:
     there is none (run from stretches/, the check once checked nothing and called it valid)."""
     if given is not None:
         root = given.resolve()
+        root = root.parent if root.name == "mkdocs.yml" and root.is_file() else root
         is_site = (root / "mkdocs.yml").is_file() or (root / paths.STRETCHES_DIR).is_dir()
         return root if is_site else None
     here = Path.cwd().resolve()
@@ -269,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "figures", help="draw every stretch's figure on one contact sheet (PNG)"
     )
     figures_parser.add_argument(
-        "--out", type=Path, default=Path(CONTACT_SHEET), help=f"where to write it ({CONTACT_SHEET})"
+        "--out", type=Path, help=f"where to write it (the site's folder: {CONTACT_SHEET})"
     )
     hash_parser = commands.add_parser(
         "translation-hash", help="print (or --write) the hash a translation records"
@@ -294,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "translation-hash":
         return translation_hash(root, args.files, args.write)
     if args.command == "figures":
-        return write_contact_sheet(root, args.out)
+        return write_contact_sheet(root, args.out or root / CONTACT_SHEET)
     return new(root, args.name)
 
 

@@ -1,64 +1,90 @@
 """Links and images in stretch bodies that lead nowhere in the site.
 
-MkDocs' strict build refuses a relative link whose target is not a file of the site, in one line
-that names the page but not the line, and ``limber check`` did not look: a body linking to
+MkDocs' strict build refuses a relative link to a page or image that is not in the site, in one
+line that names the page but not the line, and ``limber check`` did not look: a body linking to
 ``cat-cows.md``, or showing ``wall.jpg`` (a one-file stretch brings no image: its picture is its
 figure), passed the check and failed the build. Here each one is a problem at its line, with
-what the link may lead to. A stretch page is ``stretches/<slug>.md`` within the site, so its
-links are read from there, as MkDocs reads them.
+what the link may lead to. The body is read by Python-Markdown, as the build reads it (fences,
+``<targets with spaces>``, reference links), and a stretch page is ``stretches/<slug>.md`` in
+the site, so its links are resolved from there, as MkDocs resolves them. Only what MkDocs checks
+the same way is checked: links to pages (``.md``) and images.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
 
+from limber import sanitize
 from limber.model import Stretch
 from limber.paths import STRETCHES_DIR
 from limber.problems import Problem, did_you_mean
 
-# An inline link or image, ``[text](target "title")`` / ``![alt](<target>)``, and a reference
-# definition, ``[name]: target``. Code spans and blocks are not links: they are blanked first.
-_INLINE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_CODE = re.compile(r"^(?:```|~~~).*?^(?:```|~~~)|`[^`\n]*`", re.MULTILINE | re.DOTALL)
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+_MAY_LINK = ("](", "]:", "<a", "<img", "<A", "<IMG")  # no body without one of these has a link
 
 
-def link_problems(root: Path, stretches: Iterable[Stretch], site_files: set[str]) -> list[Problem]:
-    """A problem for each relative link or image in a stretch body whose target is not among
-    ``site_files`` (paths within the site, as ``stretches/cat-cow.md`` or ``safety.md``)."""
+def link_problems(stretches: Iterable[Stretch], site_files: set[str]) -> list[Problem]:
+    """A problem for each link to a page, or image, in a stretch body whose target is not
+    among ``site_files`` (paths within the site, as ``stretches/cat-cow.md`` or ``safety.md``)."""
     problems: list[Problem] = []
-    pages = sorted(path for path in site_files if path.endswith(".md"))
+    pages = sorted(
+        posixpath.relpath(path, STRETCHES_DIR) for path in site_files if path.endswith(".md")
+    )
     for stretch in stretches:
-        for offset, is_image, target in _targets(stretch.body):
+        for is_image, target in _targets(stretch.body):
             path = _resolve(target)
-            if path is not None and path in site_files:
+            if path is None or path in site_files:
                 continue
-            line = _body_line(root, stretch) + stretch.body.count("\n", 0, offset)
+            line = stretch.body_line + _line_of(stretch.body, target)
             problems.append(Problem(stretch.path, line, "body", _message(target, is_image, pages)))
     return problems
 
 
-def _targets(body: str) -> Iterable[tuple[int, bool, str]]:
-    """Each relative target of the body: where it is, whether it is an image, and what it is."""
-    text = _CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), body)
-    found = [(m.start(), m.group(1) == "!", m.group(2)) for m in _INLINE.finditer(text)]
-    found += [(m.start(), False, m.group(1)) for m in _REFERENCE.finditer(text)]
-    for offset, is_image, target in sorted(found):
-        if not (_SCHEME.match(target) or target.startswith(("#", "//"))):
-            yield offset, is_image, target
+class _Targets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[bool, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = {"a": "href", "img": "src"}.get(tag)
+        value = dict(attrs).get(wanted) if wanted else None
+        if value:
+            self.found.append((tag == "img", value))
+
+
+def _targets(body: str) -> Iterator[tuple[bool, str]]:
+    """Each link and image of the body as Markdown renders it: whether it is an image, and its
+    target as written (relative ones only: the others lead outside, or are MkDocs' to judge)."""
+    if not any(sign in body for sign in _MAY_LINK):
+        return
+    parser = _Targets()
+    parser.feed(sanitize.render(body))
+    parser.close()
+    for is_image, target in parser.found:
+        parts = urlsplit(target)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            continue
+        if parts.path.lower().endswith(IMAGES if is_image else (".md",)):
+            yield is_image, target
 
 
 def _resolve(target: str) -> str | None:
-    """The site path a stretch page's relative link leads to, or None if it leaves the site."""
-    path = target.split("#", 1)[0].split("?", 1)[0]
-    if path.startswith("/"):
-        return None
-    joined = posixpath.normpath(posixpath.join(STRETCHES_DIR, path))
-    return None if joined.startswith("../") or joined == ".." else joined
+    """The site path a stretch page's relative link leads to; None when it leaves the site (a
+    link MkDocs reports its own way)."""
+    joined = posixpath.normpath(posixpath.join(STRETCHES_DIR, unquote(urlsplit(target).path)))
+    return None if joined == ".." or joined.startswith("../") else joined
+
+
+def _line_of(body: str, target: str) -> int:
+    """The line of the body holding the target, as written or as Markdown escaped it."""
+    forms = {target, unquote(target), target.split("#", 1)[0], unquote(target.split("#", 1)[0])}
+    for number, line in enumerate(body.splitlines()):
+        if any(form and form in line for form in forms):
+            return number
+    return 0
 
 
 def _message(target: str, is_image: bool, pages: list[str]) -> str:
@@ -69,20 +95,8 @@ def _message(target: str, is_image: bool, pages: list[str]) -> str:
             "the site, by a relative path (a stretch brings no image of its own: its picture "
             "is its figure)"
         )
-    near = [posixpath.relpath(page, STRETCHES_DIR) for page in pages]
     return (
         f"found a link to {shown!r}, which is not a page of the site; allowed: another stretch "
         "as <slug>.md, a page such as ../safety.md, or a full https:// address"
-        + did_you_mean(target.split("#", 1)[0], near)
+        + did_you_mean(urlsplit(target).path, pages)
     )
-
-
-def _body_line(root: Path, stretch: Stretch) -> int:
-    """The line of the file on which the body starts (read again: only for a broken link)."""
-    try:
-        text = (root / stretch.path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return 0
-    first = stretch.body.split("\n", 1)[0]
-    at = text.find(first, text.find("\n---", 3) + 1) if first else -1
-    return text.count("\n", 0, at) + 1 if at >= 0 else 0

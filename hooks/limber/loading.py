@@ -25,6 +25,7 @@ from limber.paths import (
     STRETCHES_DIR,
     figure_thumbnail,
     routine_audio,
+    slugify,
     stretch_page,
     translation_parts,
 )
@@ -126,6 +127,9 @@ def parse_source(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
     return Source(path, data, key_lines, item_lines, body, end + 2, end + 2 + blank), problems
 
 
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
 def _yaml_message(lines: list[str], line: int, what: str) -> str:
     """What YAML could not read, in the words of the two mistakes people make most: a tab
     (YAML's indentation is spaces) and an unquoted value holding ': '."""
@@ -133,9 +137,17 @@ def _yaml_message(lines: list[str], line: int, what: str) -> str:
     if "\t" in text:
         return "found a tab; allowed: spaces (YAML indents with spaces only: retype the tab)"
     if "mapping values are not allowed" in what:
+        key, _, value = text.partition(": ")
+        if _KEY.fullmatch(key) and ": " in value:
+            quoted = value.strip().replace('"', "'")
+            quoted = quoted if len(quoted) <= 40 else quoted[:37] + "..."
+            return (
+                "found ': ' inside a value, which YAML reads as another field; allowed: the "
+                f'value in quotes, as in {key}: "{quoted}"'
+            )
         return (
-            "found ': ' inside a value, which YAML reads as another field; allowed: the value "
-            'in quotes, as in name: "Wall stretch: lying"'
+            "found a field YAML reads as inside the one above it; allowed: each field on a line "
+            "of its own, at the left edge (look at this line's indentation)"
         )
     return f"found malformed YAML ({what}); allowed: YAML 'key: value' lines"
 
@@ -237,9 +249,10 @@ def _missing(source: Source, key: str, spec: schema.Field, fields: Mapping[str, 
     and the line of an unknown key that looks like it misspelled."""
     required = spec.doc.rstrip(".").lower()
     options = getattr(spec.kind, "options", ())
-    if options:
-        required += f" ({'one' if isinstance(spec.kind, schema.Choice) else 'a list'} of: "
-        required += ", ".join(options) + ")"
+    if isinstance(spec.kind, schema.Choice):
+        required += f" ({' | '.join(options)})"
+    elif options:
+        required += f" (a list of: {', '.join(options)})"
     unknown = [str(other) for other in source.data if other not in fields]
     close = difflib.get_close_matches(key, unknown, n=1, cutoff=0.75)
     if close:
@@ -258,7 +271,7 @@ def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Probl
         )
         problems.append(Problem(source.path, 0, "slug", message))
     elif not SLUG.match(slug):
-        suggestion = "-".join(re.findall(r"[a-z0-9]+", slug.lower()))
+        suggestion = slugify(slug)
         hint = f" (did you mean '{suggestion}.md'?)" if suggestion else ""
         message = (
             f"found the file name '{slug}.md'; allowed: lowercase letters, digits and single "
@@ -309,7 +322,11 @@ def build_stretch(source: Source, slug: str) -> tuple[Stretch | None, list[Probl
     )
     # Every other field is the model's attribute of the same name; absent, the model's default.
     attributes = {key: value for key, value in values.items() if key not in schema.DOSE_PARTS}
-    return Stretch(slug=slug, dose=dose, body=source.body, path=source.path, **attributes), []
+    stretch = Stretch(
+        slug=slug, dose=dose, body=source.body, path=source.path, body_line=source.body_first,
+        **attributes,
+    )  # fmt: skip
+    return stretch, []
 
 
 def _routine_item(
@@ -585,7 +602,18 @@ def stray_files(root: Path, docs_dir: Path, generated: Iterable[str]) -> list[Pr
     published as a plain page where the stretch pages are. Hidden files are left alone."""
     problems: list[Problem] = []
     folder = root / STRETCHES_DIR
-    entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    try:
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return [
+            Problem(
+                _shown(folder, root),
+                0,
+                "file",
+                f"found a folder that cannot be read ({reason}); allowed: a readable folder",
+            )
+        ]
     for entry in entries:
         if entry.name.startswith(".") or entry.is_symlink():  # links: files.check_tree
             continue
@@ -595,10 +623,16 @@ def stray_files(root: Path, docs_dir: Path, generated: Iterable[str]) -> list[Pr
                 f"(stretches/<slug>.md): move its files up, then remove {entry.name}/"
             )
         elif not entry.name.endswith(".md"):
-            stem = _STRAY_SUFFIX.sub("", entry.name)
+            stem, renamed = _STRAY_SUFFIX.subn("", entry.name)
+            fix = (
+                f"rename it {slugify(stem) or stem}.md"
+                if renamed
+                else "move it out of stretches/: a stretch is one Markdown file, and its picture "
+                "is its figure"
+            )
             message = (
                 "found a file Limber does not read; allowed: <slug>.md for a stretch, "
-                "<slug>.<language>.md for its translation" + f" (rename it {stem}.md)"
+                "<slug>.<language>.md for its translation" + f" ({fix})"
             )
         else:
             continue
@@ -607,7 +641,7 @@ def stray_files(root: Path, docs_dir: Path, generated: Iterable[str]) -> list[Pr
     authored = docs_dir / STRETCHES_DIR
     for entry in sorted(authored.rglob("*")) if authored.is_dir() else []:
         path = entry.relative_to(docs_dir).as_posix()
-        if entry.name.startswith(".") or not entry.is_file() or path in ours:
+        if entry.name.startswith(".") or entry.is_symlink() or not entry.is_file() or path in ours:
             continue
         message = (
             f"found an authored file in {_shown(authored, root)}/, where Limber writes the stretch "
@@ -619,7 +653,7 @@ def stray_files(root: Path, docs_dir: Path, generated: Iterable[str]) -> list[Pr
 
 
 # What comes after a stretch file's name when it was saved under another extension.
-_STRAY_SUFFIX = re.compile(r"(\.(md|markdown|mdown|mkd|txt|text))+$", re.IGNORECASE)
+_STRAY_SUFFIX = re.compile(r"\.(md|markdown|mdown|mkd)(\.(txt|text))?$", re.IGNORECASE)
 
 
 def load_library(
@@ -633,7 +667,8 @@ def load_library(
     number). ``theme_has`` says whether the theme has a template file, when the build knows the
     theme: a routine's ``template`` and ``icon`` must name one it has. With ``warnings``, what
     the sanitizer would remove from bodies is put there instead of failing (the build warns).
-    ``kept``: see ``load_stretches``."""
+    ``kept``: see ``load_stretches``. Links in bodies that lead nowhere (``limber.links``) are
+    problems too, or warnings with ``warnings`` (the strict build fails on them)."""
     tree_problems = files.check_tree(root / STRETCHES_DIR, root) + files.check_tree(docs_dir, root)
     stretches, problems = load_stretches(root, warnings=warnings, kept=kept)
     broken = {Path(problem.path).stem for problem in problems} - set(stretches)
@@ -648,7 +683,7 @@ def load_library(
     problems += stray_files(root, docs_dir, generated)
     # Links the strict build would refuse, at their lines (the build warns; strict fails).
     site_files = {*generated, ROUTINE_INDEX, *_authored_files(docs_dir)}
-    broken_links = links.link_problems(root, stretches.values(), site_files)
+    broken_links = links.link_problems(stretches.values(), site_files)
     (problems if warnings is None else warnings).extend(broken_links)
     if problems:
         raise ContentError(bounded(problems))

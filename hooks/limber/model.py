@@ -86,6 +86,7 @@ class Stretch:
     license: str = ""
     figure: Figure | None = None
     aliases: tuple[str, ...] = ()
+    body_line: int = 0  # the line of its file on which the body starts, for messages
 
     @property
     def steps(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ template. Paths are site-relative with ``/`` separators, as MkDocs' ``File`` wan
 from __future__ import annotations
 
 import re
+import unicodedata
 
 STRETCHES_DIR = "stretches"  # beside mkdocs.yml
 ROUTINES_DIR = "routines"  # inside docs_dir
@@ -43,6 +44,22 @@ CARD_PDFS = ("cards/*.pdf", "cards/routines/*.pdf")  # patterns of every card PD
 TRANSLATION_NAME = re.compile(
     r"^(?P<stem>[^.]+)\.(?P<language>[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)\.md$"
 )
+
+
+# Letters NFKD does not take apart into a plain letter and an accent.
+_LATIN = str.maketrans({
+    "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l",
+    "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "ð": "d",
+})  # fmt: skip
+
+
+def slugify(name: str) -> str:
+    """A file name's slug from a display name or a misnamed file's stem: ``Wall angel`` →
+    ``wall-angel``, ``Côté`` → ``cote``, ``Straße`` → ``strasse``; empty if it has no Latin
+    letter or digit."""
+    plain = unicodedata.normalize("NFKD", name.translate(_LATIN))
+    plain = plain.encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
 
 
 def translation_parts(file_name: str) -> tuple[str, str] | None:

@@ -17,7 +17,8 @@ from limber.wording import plain
 
 CUE_LIMIT = 170  # characters; the first step is always shown in full, however long
 # A sheet of a few stretches (a physiotherapist's three, say) has room for most of each one's
-# steps: the printed sheet shows them where it lists at most FEW stretches (limber.css).
+# steps: a sheet of at most FEW stretches prints them (its list is ``limber-few``, limber.css;
+# the builder's script marks its sheet so, from the page data's ``few``).
 MORE_LIMIT = 520
 FEW = 4
 
@@ -57,9 +58,9 @@ def thumbnail(stretch: Stretch) -> Markup:
     return Markup(render_svg(stretch.figure, stretch.name, stretch.areas, thumbnail=True).strip())
 
 
-def render_sheet_row(stretch: Stretch, dose: Dose, href: str) -> str:
+def render_sheet_row(stretch: Stretch, dose: Dose, href: str, *, more: bool = False) -> str:
     """One stretch of the sheet (``templates/sheet_row.html``): tick box, picture, linked name,
-    dose, cue."""
+    dose, cue; with ``more`` (a sheet of at most ``FEW`` stretches), its next steps, printed."""
     return render(
         "sheet_row.html",
         stretch=stretch,
@@ -67,5 +68,5 @@ def render_sheet_row(stretch: Stretch, dose: Dose, href: str) -> str:
         href=href,
         thumbnail=thumbnail(stretch),
         cue=sheet_cue(stretch),
-        more=sheet_more(stretch),
+        more=sheet_more(stretch) if more else "",
     ).rstrip("\n")

@@ -1,7 +1,7 @@
 """The words a stretch file may use. Extend a vocabulary by adding one word to its tuple and
 its display name under ``vocabulary`` in ``messages/en.yml``."""
 
-from limber.messages import text
+from limber.messages import current, text
 
 AREAS = (
     "neck", "shoulders", "chest", "upper-back", "mid-back", "lower-back", "lats", "spine",
@@ -34,8 +34,7 @@ def label(word: str) -> str:
 def also_called(word: str) -> tuple[str, ...]:
     """Other words readers use for an area (``also_called.lower-back``: "low back, lumbar"),
     which search finds its stretches by; none for a word the catalogue lists none for."""
-    try:
-        words = text(f"also_called.{word}")
-    except KeyError:
+    words = current().entries.get(f"also_called.{word}")  # as written: no placeholders
+    if not isinstance(words, str) or words == "None":  # "neck:" left empty reads as None
         return ()
     return tuple(dict.fromkeys(part.strip() for part in words.split(",") if part.strip()))

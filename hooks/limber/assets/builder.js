@@ -285,7 +285,9 @@
       }
       if (kept || !draftRoutine) this.routine = opened.routine;
       else this.routine = draftRoutine;
-      this.sent = kept > 0;
+      // Your own routine comes back with its address (a reload, Back): not one sent to you.
+      var own = draft && draft.code === encode(opened.routine);
+      this.sent = own ? draft.sent === true : kept > 0;
       this.showProblems(opened.problems, kept);
     } else if (draftRoutine) {
       this.routine = draftRoutine;
@@ -301,7 +303,7 @@
       ? t("builder.link_partial", { stretches: stretchCount(kept) }) : t("builder.link_failed")));
     var list = notice.appendChild(el("ul"));
     problems.forEach(function (p) { list.appendChild(el("li", {}, p)); });
-    notice.appendChild(el("p", {}, t("builder.link_ask")));
+    notice.appendChild(el("p", {}, t(kept ? "builder.link_ask" : "builder.link_ask_again")));
     var close = notice.appendChild(el("button", { type: "button", class: "md-button" }, t("builder.dismiss")));
     close.addEventListener("click", function () { notice.hidden = true; });
     notice.hidden = false;
@@ -729,7 +731,8 @@
     var meta = sheet.appendChild(el("p", { class: "limber-meta" }));
     meta.appendChild(el("strong", {}, minutesText(seconds)));
     meta.appendChild(document.createTextNode(" \u00b7 " + stretchCount(n) + " \u00b7 " + t("routine.rest", { rest: r.rest })));
-    var list = sheet.appendChild(el("ol", { class: "limber-routine" }));
+    var few = n <= this.data.few; // room for more of each one's steps (limber.sheet.FEW)
+    var list = sheet.appendChild(el("ol", { class: few ? "limber-routine limber-few" : "limber-routine" }));
     r.items.forEach(function (item) {
       var s = self.library[item.slug];
       var li = list.appendChild(el("li", { class: "limber-step" }));
@@ -752,7 +755,8 @@
    * routine takes its place (changing it keeps the panel: the page must not jump mid-drag). */
   proto.renderSent = function (n, seconds) {
     var sent = this.$("sent");
-    sent.hidden = !this.sent || !n;
+    if (!n) this.sent = false; // emptied: whatever is built next is your own
+    sent.hidden = !this.sent;
     if (sent.hidden) return;
     var size = stretchCount(n) + ", " + root.LimberTimer.clock(seconds);
     var title = this.routine.title;
@@ -760,12 +764,18 @@
       ? t("builder.sent", { name: title, size: size }) : t("builder.sent_untitled", { size: size });
   };
 
-  /** Start the player, brought into view: the routine from a link, played as it came. */
+  /** The player, brought into view and started, unless it is already going (a second press,
+   * or a run restored after a reload): then its own Pause or Resume has the focus. */
   proto.startSent = function () {
     var player = this.$("player");
-    var start = player.querySelector(".lt-start");
+    var status = player.getAttribute("data-status");
     player.scrollIntoView({ block: "start" });
-    if (start) { start.click(); start.focus(); }
+    var start = player.querySelector(".lt-start");
+    if (start && !this.pending && (!status || status === "idle" || status === "done")) start.click();
+    var shown = player.querySelectorAll(".lt-start, .lt-pause, .lt-resume");
+    for (var i = 0; i < shown.length; i++) {
+      if (!shown[i].hidden) { shown[i].focus(); break; }
+    }
   };
 
   proto.mountPlayer = function (now) {
@@ -820,7 +830,7 @@
     this.$("propose").value = file ? file.text : "";
     this.$("propose-path").textContent = file ? file.path : "";
     this.renderSent(n, seconds);
-    writeJSON(DRAFT, { code: code });
+    writeJSON(DRAFT, { code: code, sent: this.sent === true });
     try {
       history.replaceState(history.state, "", n ? "#r=" + code : location.pathname + location.search);
     } catch (error) { /* some file:// pages refuse address changes; the link field still works */ }

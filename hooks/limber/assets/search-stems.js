@@ -8,7 +8,9 @@
  * English, lunr-languages' for the others, which Material loads) before Material sees it; with
  * Material's wildcard the stem then finds every word that starts with it. The stem is written
  * with the reader's own letters ("vértebr"). The index also holds each word without its accents,
- * as people often type on a phone: "vertebras" finds "vértebra" too.
+ * as people often type on a phone: "vertebras" finds "vértebra" too. And an entry's hidden
+ * tags (an area's other names: "lumbar" for the lower back) are indexed with its tags, never
+ * shown on a result.
  *
  * It wraps the worker's message listener, so it runs the same in a real worker and in the
  * iframe that stands in for one where pages are opened from a folder. */

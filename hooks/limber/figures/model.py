@@ -402,7 +402,7 @@ def _wall(joints: dict[str, Point], floor: float) -> Shape:
                and name.startswith(side)]  # fmt: skip
         x = max(leg) + 6 if ahead else min(leg) - 6
         past = [p[1] for p in joints.values() if (p[0] > x - 4) == ahead or abs(p[0] - x) < 4]
-        bottom = max([floor, *past]) + 6
+        bottom = min(max([floor, *past]) + 6, floor + 150)  # a wall's edge, never upside down
     else:
         x = joints[back][0] - (6 if pushes(back) else 10)
     return _line((x, bottom), (x, floor + 200), 7, "wall")
