@@ -61,15 +61,21 @@ def test_new_writes_a_stretch_that_check_holds_until_its_example_text_is_replace
     assert (site / "site" / "stretches" / "side-lying-windmill.html").is_file()
 
 
-def test_check_shows_advice_marked_as_advice_and_never_fails_on_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _with_loose_notes(tmp_path: Path, body: str) -> Path:
+    """The real site with a valid stretch that needs advice: no cautions, no figure."""
     site = make_site(tmp_path / "site")
     (site / "stretches" / "loose-notes.md").write_text(
         "---\nname: Loose notes\nsummary: Eases the neck.\nareas: [neck]\nposition: seated\n"
-        "hold: 20\n---\n\nSit tall and tilt your head gently to one side.\n",
+        f"hold: 20\n---\n\n{body}\n",
         encoding="utf-8",
     )
+    return site
+
+
+def test_check_shows_advice_marked_as_advice_and_never_fails_on_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = _with_loose_notes(tmp_path, "Sit tall and tilt your head gently to one side.")
     assert cli.main(["--root", str(site), "check"]) == 0
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
@@ -256,12 +262,7 @@ def test_new_makes_a_file_name_from_any_name() -> None:
 def test_strict_advice_is_an_error_annotation_and_root_may_name_mkdocs_yml(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = make_site(tmp_path / "site")
-    (site / "stretches" / "loose-notes.md").write_text(
-        "---\nname: Loose notes\nsummary: Eases the neck.\nareas: [neck]\nposition: seated\n"
-        "hold: 20\n---\n\n1. Sit tall.\n",
-        encoding="utf-8",
-    )
+    site = _with_loose_notes(tmp_path, "1. Sit tall.")
     root = str(site / "mkdocs.yml")
     assert cli.main(["--root", root, "check", "--format", "github", "--strict"]) == 1
     out = capsys.readouterr().out.splitlines()
