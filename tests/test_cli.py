@@ -12,7 +12,7 @@ import pytest
 import tomllib
 import yaml
 
-from limber import cli
+from limber import cli, paths
 from limber.loading import read_source
 
 from .conftest import FIXTURES, ROOT, build, make_site
@@ -255,8 +255,8 @@ def test_the_tools_find_the_site_from_a_folder_inside_it_and_say_when_there_is_n
 
 
 def test_new_makes_a_file_name_from_any_name() -> None:
-    assert cli.slugify("Côté étirement!") == "cote-etirement"
-    assert cli.slugify("Wall angel") == "wall-angel"
+    assert paths.slugify("Côté étirement!") == "cote-etirement"
+    assert paths.slugify("Wall angel") == "wall-angel"
 
 
 def test_strict_advice_is_an_error_annotation_and_root_may_name_mkdocs_yml(

@@ -162,11 +162,6 @@ def format_advice(item: Problem, style: str, kind: str = "advice", failing: bool
     return escaped(f"{item.path}: {kind}: {item.field}: {item.message}")
 
 
-def slugify(name: str) -> str:
-    """``Wall angel`` → ``wall-angel`` (``paths.slugify``)."""
-    return paths.slugify(name)
-
-
 SCHEMA_FILE = "schemas/stretch.schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema=../{SCHEMA_FILE}"
 
@@ -213,7 +208,7 @@ def render_template(name: str) -> str:
 
 def new(root: Path, name: str) -> int:
     """Write ``stretches/<slug>.md`` from the template; never overwrite."""
-    slug = slugify(name)
+    slug = paths.slugify(name)
     if not slug:
         print(
             f"limber new: {name!r} has no Latin letter or digit to make a file name from",

@@ -23,29 +23,31 @@ MORE_LIMIT = 520
 FEW = 4
 
 
-def sheet_cue(stretch: Stretch, limit: int = CUE_LIMIT) -> str:
+def sheet_cue(stretch: Stretch) -> str:
     """Whole steps, plain text: the first in full, then each next one while the line fits."""
-    return " ".join(_cue_steps(stretch, limit))
+    return _cue_and_more(stretch)[0]
 
 
 def sheet_more(stretch: Stretch) -> str:
     """The next whole steps after the cue while they fit in ``MORE_LIMIT`` with it: what a
     sheet of a few stretches prints after the cue (empty when the cue holds every step)."""
-    cue = _cue_steps(stretch, CUE_LIMIT)
-    return " ".join(_cue_steps(stretch, MORE_LIMIT)[len(cue) :])
+    return _cue_and_more(stretch)[1]
 
 
-def _cue_steps(stretch: Stretch, limit: int) -> list[str]:
+def _cue_and_more(stretch: Stretch) -> tuple[str, str]:
+    """The cue (within ``CUE_LIMIT``) and the steps after it (within ``MORE_LIMIT``), in one
+    pass over the steps."""
     steps = [_sentence(plain(step)) for step in stretch.steps]
     if not steps:
-        return [stretch.summary]
-    kept, length = steps[:1], len(steps[0])
+        return stretch.summary, ""
+    cue, length = steps[:1], len(steps[0])
+    more: list[str] = []
     for step in steps[1:]:
         length += 1 + len(step)
-        if length > limit:
+        if length > MORE_LIMIT:
             break
-        kept.append(step)
-    return kept
+        (more if more or length > CUE_LIMIT else cue).append(step)
+    return " ".join(cue), " ".join(more)
 
 
 def _sentence(text: str) -> str:
