@@ -37,6 +37,8 @@ REFUSED = {
     "stretches/long-caution.md": ": file: found 100,214 bytes; allowed: at most 32,000 bytes",
     "stretches/many-cautions.md": ":8: cautions: found 13 items",
     "stretches/script-name.md": ":3: text: found the character U+0000",
+    "stretches/bracket-storm.md": ":14: body: found 28,560 '[' characters; allowed: at most 100",
+    "stretches/long-paragraph.md": ":12: body: found a paragraph of 30,050 characters",
     "docs/routines/template-path.md": ":4: template: found '../../../../etc/passwd'",
     "docs/routines/icon-path.md": ":4: icon: found '../../../../etc/passwd'",
     "docs/routines/huge-rest.md": ":4: front-matter: found a number written with 400 characters",
@@ -45,6 +47,7 @@ REFUSED = {
     "docs/routines/alias-items.md": ":5: front-matter: found the YAML anchor &s",
     "docs/routines/description-multiline.md": ":4: description: found text over several lines",
     "docs/routines/hide-unknown.md": ":4: hide: found 'limber-safety'",
+    "docs/routines/angle-storm.md": ":210: body: found 3,000 '<' characters; allowed: at most 100",
 }
 
 
@@ -157,10 +160,32 @@ def test_each_limit_at_its_edge(tmp_path: Path, under: str, over: str, fragment:
     assert len(problems) == 1 and fragment in problems[0], problems
 
 
+@pytest.mark.parametrize(
+    ("under", "over", "fragment"),
+    [
+        ("[a](b.md)\n\n" * 100, "[a](b.md)\n\n" * 101, "edge.md:209: body: found 101 '['"),
+        ("<https://a.org>\n\n" * 100, "<https://a.org>\n\n" * 101, ":209: body: found 101 '<'"),
+        (
+            "Sit tall.\n\n" + "a" * 2_000 + "\n\nBreathe.",
+            "Sit tall.\n\n" + "a" * 2_001 + "\n\nBreathe.",
+            "edge.md:11: body: found a paragraph of 2,001 characters; allowed: at most 2,000",
+        ),
+        ("Sit.\n\n" + "- Breathe.\n" * 181, "Sit.\n\n" + "- Breathe.\n" * 182, "of 2,001"),
+    ],
+    ids=["links", "angles", "paragraph", "list"],
+)
+def test_each_body_limit_at_its_edge(tmp_path: Path, under: str, over: str, fragment: str) -> None:
+    """A body is refused before Markdown reads it: each bound at its edge, at its line."""
+    assert _stretch_problems(tmp_path, "hold: 5\n", under) == []
+    problems = _stretch_problems(tmp_path, "hold: 5\n", over)
+    assert len(problems) == 1 and fragment in problems[0], problems
+
+
 def test_file_size_at_its_edge(tmp_path: Path) -> None:
     path = _write(tmp_path / "stretches", "edge", "hold: 5\n")
     padding = limits.MAX_FILE_BYTES - path.stat().st_size
-    path.write_bytes(path.read_bytes() + b"x" * padding)
+    lines = b"Breathe out slowly.\n\n" * (padding // 21)  # short paragraphs: no other limit
+    path.write_bytes(path.read_bytes() + lines + b"x" * (padding - len(lines)))
     assert path.stat().st_size == limits.MAX_FILE_BYTES
     assert load_stretches(tmp_path, [path])[1] == []
     path.write_bytes(path.read_bytes() + b"x")

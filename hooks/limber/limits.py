@@ -22,6 +22,10 @@ MAX_REPS = 50
 MAX_NUMBER_CHARS = 15  # how a number may be written in YAML, sign and digits included
 MAX_YAML_DEPTH = 8  # nesting of lists and mappings in front-matter
 MAX_KEYFRAMES = 8
+# A body's Markdown is parsed in a time that grows with the square of these: each "[" or "<" is
+# matched by reading on to the end of its paragraph (32 KB of "[" took over two minutes).
+MAX_BODY_MARKS = 100  # "[" and "<", each, in one body: a link or an image uses one "["
+MAX_PARAGRAPH = 2_000  # characters between two blank lines of a body
 MAX_PROBLEMS_PER_FILE = 20  # reported per file; the rest are counted
 MAX_PROBLEMS = 200  # reported in all
 
@@ -57,6 +61,38 @@ def bad_character(text: str, *, one_line: bool = False) -> tuple[int, str] | Non
     return match.start(), _describe(match.group())
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MARK_HINTS = {
+    "[": "each link or image uses one",
+    "<": "each HTML tag or <address> uses one; write &lt; for a less-than sign",
+}
+
+
+def body_problem(body: str) -> tuple[int, str] | None:
+    """The line (counted from 0 within ``body``) and message of the first bound the body
+    breaks, if any: a paragraph longer than ``MAX_PARAGRAPH``, or more than ``MAX_BODY_MARKS``
+    of a mark that Markdown matches by reading ahead. Checked before the body is parsed."""
+    start = 0
+    for blank in (*_BLANK_LINE.finditer(body), None):
+        end = blank.start() if blank else len(body)
+        if end - start > MAX_PARAGRAPH:
+            return body.count("\n", 0, start), (
+                f"found a paragraph of {end - start:,} characters; allowed: at most "
+                f"{MAX_PARAGRAPH:,} between two blank lines (put a blank line between paragraphs)"
+            )
+        start = blank.end() if blank else end
+    for mark, hint in _MARK_HINTS.items():
+        if body.count(mark) > MAX_BODY_MARKS:
+            over = -1
+            for _ in range(MAX_BODY_MARKS + 1):
+                over = body.index(mark, over + 1)
+            return body.count("\n", 0, over), (
+                f"found {body.count(mark):,} '{mark}' characters; allowed: at most "
+                f"{MAX_BODY_MARKS} in a body ({hint})"
+            )
+    return None
+
+
 ALLOWED_CHARACTERS = "text without control characters, direction overrides or invisible separators"
 
 
@@ -79,6 +115,8 @@ def table() -> list[tuple[str, str]]:
         ("Repetitions", f"{MAX_REPS}"),
         ("A number as written", f"{MAX_NUMBER_CHARS} characters"),
         ("Nesting of lists and mappings in front-matter", f"{MAX_YAML_DEPTH} levels"),
+        ("A paragraph of a body (text between blank lines)", f"{MAX_PARAGRAPH:,} characters"),
+        ("'[' or '<' in a body, each", f"{MAX_BODY_MARKS}"),
         ("Keyframes of a figure", f"{MAX_KEYFRAMES}, named a-z, 0-9 and hyphens"),
         ("YAML anchors and aliases", "none"),
         ("Problems reported", f"{MAX_PROBLEMS_PER_FILE} per file, {MAX_PROBLEMS} in all"),

@@ -124,6 +124,9 @@ def parse_source(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
             item_lines[key] = [item.start_mark.line + 2 for item in value_node.value]
     body = "\n".join(lines[end + 1 :]).strip()
     blank = next((i for i, line in enumerate(lines[end + 1 :]) if line.strip()), 0)
+    too_big = limits.body_problem(body)
+    if too_big is not None:  # before anything parses the body: see limits.MAX_BODY_MARKS
+        return None, [Problem(path, end + 2 + blank + too_big[0], "body", too_big[1])]
     return Source(path, data, key_lines, item_lines, body, end + 2, end + 2 + blank), problems
 
 
