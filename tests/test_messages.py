@@ -89,13 +89,22 @@ def test_plurals_placeholders_and_escaping() -> None:
 def test_a_translation_falls_back_to_english_for_missing_keys(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "en.yml").write_text("timer:\n  start: Start\n  pause: Pause\n", "utf-8")
-    (tmp_path / "es.yml").write_text("timer:\n  start: Empezar\n", "utf-8")
+    (tmp_path / "en.yml").write_text(
+        "timer:\n  start: Start\n  pause: Pause\n  stop: Stop\n"
+        "steps:\n  one: '{count} step'\n  other: '{count} steps'\n",
+        "utf-8",
+    )
+    # A key left empty (YAML's null) is untranslated, like a missing one: never the word "None".
+    (tmp_path / "es.yml").write_text(
+        "timer:\n  start: Empezar\n  stop:\nsteps:\n  one:\n  other:\n", "utf-8"
+    )
     monkeypatch.setattr(messages, "CATALOGUE_DIR", tmp_path)
     messages.load.cache_clear()
     try:
         spanish = messages.load("es")
-        assert (spanish.text("timer.start"), spanish.text("timer.pause")) == ("Empezar", "Pause")
+        words = [spanish.text(key) for key in ("timer.start", "timer.pause", "timer.stop")]
+        assert words == ["Empezar", "Pause", "Stop"]
+        assert spanish.text("steps", 2) == "2 steps"
         assert messages.load("fr").language == "en"
     finally:
         messages.load.cache_clear()

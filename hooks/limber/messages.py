@@ -51,8 +51,10 @@ def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Entry]:
         if isinstance(value, dict) and not _is_plural(value):
             entries |= _flatten(value, path + ".")
         elif _is_plural(value):
-            entries[path] = {str(form): str(text) for form, text in value.items()}
-        else:
+            forms = {str(form): str(text) for form, text in value.items() if text is not None}
+            if "other" in forms:
+                entries[path] = forms
+        elif value is not None:  # a key left empty is untranslated: the English words apply
             entries[path] = str(value)
     return entries
 

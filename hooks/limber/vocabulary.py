@@ -35,6 +35,6 @@ def also_called(word: str) -> tuple[str, ...]:
     """Other words readers use for an area (``also_called.lower-back``: "low back, lumbar"),
     which search finds its stretches by; none for a word the catalogue lists none for."""
     words = current().entries.get(f"also_called.{word}")  # as written: no placeholders
-    if not isinstance(words, str) or words == "None":  # "neck:" left empty reads as None
+    if not isinstance(words, str):
         return ()
     return tuple(dict.fromkeys(part.strip() for part in words.split(",") if part.strip()))
