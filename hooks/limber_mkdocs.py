@@ -145,12 +145,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         kept = memo.open_memo(checks, memo.fingerprint("checks"), placeholders=False)
         _library = load_library(root, Path(config.docs_dir), _theme_has(config), warnings, kept)
         kept.finish(write=not _serving)
-        for problem in warnings:  # removed by the sanitizer; strict mode fails on these
-            log.warning(str(problem))
         # Every language's translations are checked by the English build, before site/ is
         # touched: a bad one fails the build and leaves the last good site alone.
         global _translated
-        _translated = translations.load_translations(root, Path(config.docs_dir), _library)
+        _translated = translations.load_translations(
+            root, Path(config.docs_dir), _library, warnings
+        )
+        for problem in warnings:  # removed by the sanitizer, or links leading nowhere
+            log.warning(str(problem))  # strict mode fails on these
         if _is_translation_build():
             _library = translations.translate_library(_library, _translated, _language)
         else:

@@ -95,3 +95,21 @@ def test_the_strict_build_fails_on_them_with_the_same_lines(tmp_path: Path) -> N
     assert cli.main(["--root", str(site), "check"]) == 0
     result = build(site)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_translated_body_is_checked_as_its_original_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A translation's links lead to the same pages (each language's site has the same
+    paths): one that leads nowhere is found by the check at its line, and fails the build."""
+    site = make_site(tmp_path / "site")
+    translation = site / "stretches" / "cat-cow.es.md"
+    text = translation.read_text(encoding="utf-8").rstrip("\n")
+    translation.write_text(text + "\n\nMira también [la postura del niño](postura-nino.md).\n")
+    line = len(text.splitlines()) + 2
+    assert cli.main(["--root", str(site), "check"]) == 1
+    problem = f"stretches/cat-cow.es.md:{line}: body: found a link to 'postura-nino.md', {LINK}"
+    assert capsys.readouterr().out.splitlines() == [problem]
+    result = build(site)
+    assert result.returncode != 0
+    assert problem in result.stderr

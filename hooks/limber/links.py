@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
@@ -26,21 +27,36 @@ IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 _MAY_LINK = ("](", "]:", "<a", "<img", "<A", "<IMG")  # no body without one of these has a link
 
 
-def link_problems(stretches: Iterable[Stretch], site_files: set[str]) -> list[Problem]:
-    """A problem for each link to a page, or image, in a stretch body whose target is not
-    among ``site_files`` (paths within the site, as ``stretches/cat-cow.md`` or ``safety.md``)."""
+def link_problems(bodies: Iterable[Body], site_files: set[str]) -> list[Problem]:
+    """A problem for each link to a page, or image, in a stretch body (the original's or a
+    translation's) whose target is not among ``site_files`` (paths within the site, as
+    ``stretches/cat-cow.md`` or ``safety.md``; every language's site has the same paths)."""
     problems: list[Problem] = []
     pages = sorted(
         posixpath.relpath(path, STRETCHES_DIR) for path in site_files if path.endswith(".md")
     )
-    for stretch in stretches:
-        for is_image, target in _targets(stretch.body):
+    for body in bodies:
+        for is_image, target in _targets(body.text):
             path = _resolve(target)
             if path is None or path in site_files:
                 continue
-            line = stretch.body_line + _line_of(stretch.body, target)
-            problems.append(Problem(stretch.path, line, "body", _message(target, is_image, pages)))
+            line = body.line + _line_of(body.text, target)
+            problems.append(Problem(body.path, line, "body", _message(target, is_image, pages)))
     return problems
+
+
+@dataclass(frozen=True)
+class Body:
+    """A stretch page's body as a file holds it: the file, the line its body starts on, and
+    its text."""
+
+    path: str
+    line: int
+    text: str
+
+    @classmethod
+    def of(cls, stretch: Stretch) -> Body:
+        return cls(stretch.path, stretch.body_line, stretch.body)
 
 
 class _Targets(HTMLParser):

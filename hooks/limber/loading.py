@@ -679,18 +679,30 @@ def load_library(
         root, docs_dir, stretches, broken, theme_has, warnings
     )
     problems += routine_problems + tree_problems
-    generated = [STRETCH_INDEX, BUILDER_PAGE, *(stretch_page(slug) for slug in stretches)]
-    generated += [routine_audio(slug) for slug in routines]
-    generated += [figure_thumbnail(slug) for slug in stretches]
+    generated = generated_files(stretches, routines)
     problems += check_generated_paths(root, docs_dir, generated)
     problems += stray_files(root, docs_dir, generated)
     # Links the strict build would refuse, at their lines (the build warns; strict fails).
-    site_files = {*generated, ROUTINE_INDEX, *_authored_files(docs_dir)}
-    broken_links = links.link_problems(stretches.values(), site_files)
+    bodies = (links.Body.of(stretch) for stretch in stretches.values())
+    broken_links = links.link_problems(bodies, site_files(docs_dir, generated))
     (problems if warnings is None else warnings).extend(broken_links)
     if problems:
         raise ContentError(bounded(problems))
     return Library(stretches, routines)
+
+
+def generated_files(stretches: Iterable[str], routines: Iterable[str]) -> list[str]:
+    """The files the build adds to the site, as paths within it, for these slugs."""
+    slugs = list(stretches)
+    generated = [STRETCH_INDEX, BUILDER_PAGE, *(stretch_page(slug) for slug in slugs)]
+    generated += [routine_audio(slug) for slug in routines]
+    generated += [figure_thumbnail(slug) for slug in slugs]
+    return generated
+
+
+def site_files(docs_dir: Path, generated: Iterable[str]) -> set[str]:
+    """Every file of the site that a body may link to, as a path within it."""
+    return {*generated, ROUTINE_INDEX, *_authored_files(docs_dir)}
 
 
 def _authored_files(docs_dir: Path) -> Iterable[str]:

@@ -25,8 +25,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from limber import content, messages, schema
-from limber.loading import Library, Source, body_problems, read_source
+from limber import content, links, messages, schema
+from limber.loading import (
+    Library,
+    Source,
+    body_problems,
+    generated_files,
+    read_source,
+    site_files,
+)
 from limber.model import Cues, Routine, RoutineItem, Stretch
 from limber.paths import ROUTINES_DIR, STRETCHES_DIR, translation_parts
 from limber.problems import ContentError, Problem, bounded, did_you_mean, found
@@ -55,6 +62,7 @@ class Translation:
     body: str
     recorded_hash: str
     current_hash: str  # the original's hash now
+    body_line: int = 0  # the line of the file its body starts on
 
     @property
     def stale(self) -> bool:
@@ -137,19 +145,28 @@ def translation_files(root: Path, docs_dir: Path) -> list[Path]:
     return sorted(path for path in candidates if is_translation(path))
 
 
-def load_translations(root: Path, docs_dir: Path, library: Library) -> Translations:
+def load_translations(
+    root: Path, docs_dir: Path, library: Library, warnings: list[Problem] | None = None
+) -> Translations:
     """Every translation file, checked against its original; ``ContentError`` with every problem
-    of every file when any is wrong."""
+    of every file when any is wrong. Links in translated bodies that lead nowhere are problems
+    too, or go to ``warnings`` when given, as ``load_library`` does with the originals'."""
     languages = target_languages()
     found_files: dict[str, list[Translation]] = {language: [] for language in languages}
     problems: list[Problem] = []
+    bodies: list[links.Body] = []
     for file in translation_files(root, docs_dir):
         translation, file_problems = _load_one(root, docs_dir, file, library, languages)
         problems += file_problems
         if translation is not None:
             found_files[translation.language].append(translation)
+            if translation.kind == "stretch":
+                bodies.append(links.Body(translation.path, translation.body_line, translation.body))
     for language, translations in found_files.items():
         problems += _name_clashes(language, translations)
+    generated = generated_files(library.stretches, library.routines)
+    broken_links = links.link_problems(bodies, site_files(docs_dir, generated))
+    (problems if warnings is None else warnings).extend(broken_links)
     if problems:
         raise ContentError(bounded(problems))
     return Translations({k: tuple(v) for k, v in found_files.items()})
@@ -221,7 +238,7 @@ def _load_one(
     key = stem if kind != "page" else original.relative_to(docs_dir).as_posix()
     return Translation(
         shown, _shown(original, root), language, kind, key, fields, source.body,
-        str(recorded), current,
+        str(recorded), current, source.body_first,
     ), []  # fmt: skip
 
 
