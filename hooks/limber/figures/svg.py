@@ -11,6 +11,8 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from limber.figures.alt import alt_text
 from limber.figures.model import Figure, Point, Shape, bounds, laid_out
 from limber.templating import render
@@ -67,11 +69,17 @@ def render_svg(
     return render(
         "figure.html",
         drawing=drawing,
-        frames=drawing.frames,
+        frames=_frames(drawing),
         alt=alt_text(figure, name, areas),
         placeholder=figure is None,
         animated=not thumbnail,
     )
+
+
+@functools.lru_cache(maxsize=256)  # a figure is on its page and in each routine that has it
+def _frames(drawing: Drawing) -> Markup:
+    """The frames' markup, escaped by the template: the same wherever the figure is."""
+    return Markup(render("figure_frames.svg", frames=drawing.frames))
 
 
 @functools.lru_cache(maxsize=256)  # the placeholder is laid out once for every stretch without one
