@@ -37,8 +37,9 @@ REFUSED = {
     "stretches/long-caution.md": ": file: found 100,214 bytes; allowed: at most 32,000 bytes",
     "stretches/many-cautions.md": ":8: cautions: found 13 items",
     "stretches/script-name.md": ":3: text: found the character U+0000",
-    "stretches/bracket-storm.md": ":14: body: found 28,560 '[' characters; allowed: at most 100",
+    "stretches/bracket-storm.md": ":14: body: found 28,560 '[' in the body; allowed: at most 100",
     "stretches/long-paragraph.md": ":12: body: found a paragraph of 30,050 characters",
+    "stretches/open-fences.md": ":212: body: found 5,000 '```' in the body; allowed: at most 100",
     "docs/routines/template-path.md": ":4: template: found '../../../../etc/passwd'",
     "docs/routines/icon-path.md": ":4: icon: found '../../../../etc/passwd'",
     "docs/routines/huge-rest.md": ":4: front-matter: found a number written with 400 characters",
@@ -47,7 +48,7 @@ REFUSED = {
     "docs/routines/alias-items.md": ":5: front-matter: found the YAML anchor &s",
     "docs/routines/description-multiline.md": ":4: description: found text over several lines",
     "docs/routines/hide-unknown.md": ":4: hide: found 'limber-safety'",
-    "docs/routines/angle-storm.md": ":210: body: found 3,000 '<' characters; allowed: at most 100",
+    "docs/routines/angle-storm.md": ":210: body: found 3,000 '<' in the body; allowed: at most 100",
 }
 
 
@@ -171,8 +172,9 @@ def test_each_limit_at_its_edge(tmp_path: Path, under: str, over: str, fragment:
             "edge.md:11: body: found a paragraph of 2,001 characters; allowed: at most 2,000",
         ),
         ("Sit.\n\n" + "- Breathe.\n" * 181, "Sit.\n\n" + "- Breathe.\n" * 182, "of 2,001"),
+        ("~~~\nx\n~~~\n\n" * 50, "~~~\nx\n~~~\n\n" * 50 + "~~~a\n", ":209: body: found 101 '~~~'"),
     ],
-    ids=["links", "angles", "paragraph", "list"],
+    ids=["links", "angles", "paragraph", "list", "fences"],
 )
 def test_each_body_limit_at_its_edge(tmp_path: Path, under: str, over: str, fragment: str) -> None:
     """A body is refused before Markdown reads it: each bound at its edge, at its line."""

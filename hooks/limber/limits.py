@@ -23,8 +23,9 @@ MAX_NUMBER_CHARS = 15  # how a number may be written in YAML, sign and digits in
 MAX_YAML_DEPTH = 8  # nesting of lists and mappings in front-matter
 MAX_KEYFRAMES = 8
 # A body's Markdown is parsed in a time that grows with the square of these: each "[" or "<" is
-# matched by reading on to the end of its paragraph (32 KB of "[" took over two minutes).
-MAX_BODY_MARKS = 100  # "[" and "<", each, in one body: a link or an image uses one "["
+# matched by reading on to the end of its paragraph (32 KB of "[" took over two minutes), each
+# code fence that is not closed by reading on to the end of the body.
+MAX_BODY_MARKS = 100  # "[", "<", "```" and "~~~", each, in one body: a link uses one "["
 MAX_PARAGRAPH = 2_000  # characters between two blank lines of a body
 MAX_PROBLEMS_PER_FILE = 20  # reported per file; the rest are counted
 MAX_PROBLEMS = 200  # reported in all
@@ -65,6 +66,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MARK_HINTS = {
     "[": "each link or image uses one",
     "<": "each HTML tag or <address> uses one; write &lt; for a less-than sign",
+    "```": "a fence of code uses two",
+    "~~~": "a fence of code uses two",
 }
 
 
@@ -87,8 +90,8 @@ def body_problem(body: str) -> tuple[int, str] | None:
             for _ in range(MAX_BODY_MARKS + 1):
                 over = body.index(mark, over + 1)
             return body.count("\n", 0, over), (
-                f"found {body.count(mark):,} '{mark}' characters; allowed: at most "
-                f"{MAX_BODY_MARKS} in a body ({hint})"
+                f"found {body.count(mark):,} '{mark}' in the body; allowed: at most "
+                f"{MAX_BODY_MARKS} ({hint})"
             )
     return None
 
@@ -116,7 +119,7 @@ def table() -> list[tuple[str, str]]:
         ("A number as written", f"{MAX_NUMBER_CHARS} characters"),
         ("Nesting of lists and mappings in front-matter", f"{MAX_YAML_DEPTH} levels"),
         ("A paragraph of a body (text between blank lines)", f"{MAX_PARAGRAPH:,} characters"),
-        ("'[' or '<' in a body, each", f"{MAX_BODY_MARKS}"),
+        ("'[', '<', '```' or '~~~' in a body, each", f"{MAX_BODY_MARKS}"),
         ("Keyframes of a figure", f"{MAX_KEYFRAMES}, named a-z, 0-9 and hyphens"),
         ("YAML anchors and aliases", "none"),
         ("Problems reported", f"{MAX_PROBLEMS_PER_FILE} per file, {MAX_PROBLEMS} in all"),
