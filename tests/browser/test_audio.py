@@ -194,3 +194,46 @@ def test_a_builder_routine_is_assembled_in_the_browser_on_its_plan(
     state = dict(live_page.evaluate(STATE))
     assert not state["paused"]
     assert state["title"] == "Doorway stretch"
+
+
+def test_a_tap_in_follow_along_pauses_the_audio_too(live_page: Any, real_server: Server) -> None:
+    """Hands busy: a tap anywhere on the follow-along view pauses the track and the timer (the
+    timer used to pause and be set running again by the still-playing track)."""
+    start_audio(live_page, real_server)
+    live_page.get_by_role("button", name="Follow along").click()
+    live_page.locator(".lt-follow-figure").click()
+    time.sleep(0.8)  # three of the track's syncs
+    state = dict(live_page.evaluate(STATE))
+    assert state["paused"]
+    assert live_page.get_by_role("button", name="Resume", exact=True).is_visible()
+    live_page.locator(".lt-follow-figure").click()
+    live_page.wait_for_function("!document.querySelector('.limber-audio audio').paused")
+
+
+def test_play_as_audio_during_a_run_goes_on_from_where_it_is(
+    live_page: Any, real_server: Server
+) -> None:
+    live_page.goto(real_server.url + ROUTINE)
+    live_page.get_by_role("button", name="Start", exact=True).click()
+    time.sleep(3)
+    live_page.get_by_role("button", name="Play as audio").click()
+    live_page.wait_for_function("!document.querySelector('.limber-audio audio').paused")
+    state = dict(live_page.evaluate(STATE))
+    assert 2.5 < state["time"] < 5  # three seconds into "get ready", not the track's start
+    assert state["clock"] in expected_clock(state["time"])
+
+
+def test_offline_a_track_not_saved_says_so_and_the_run_goes_on(
+    context: Any, live_page: Any, real_server: Server
+) -> None:
+    live_page.goto(real_server.url + ROUTINE)
+    context.set_offline(True)
+    try:
+        live_page.get_by_role("button", name="Play as audio").click()
+        status = live_page.locator(".limber-audio-status")
+        status.filter(has_text="not saved on this device").wait_for()
+        assert live_page.get_by_role("button", name="Pause", exact=True).is_visible()
+        assert live_page.locator(".limber-audio audio").is_hidden()
+        assert live_page.get_by_role("button", name="Play as audio").is_visible()
+    finally:
+        context.set_offline(False)

@@ -92,8 +92,12 @@
     });
     this.on(this.audio, "error", function () {
       if (!self.active) return;
-      self.status.textContent = t("failed");
+      // Offline, a track never played online is not on this device (tracks are saved later).
+      self.status.textContent = t(navigator.onLine === false ? "failed_offline" : "failed");
       self.stop();
+      self.audio.hidden = true;
+      var timer = self.timer();  // as the message says, the run goes on without the audio
+      if (timer.state.status === "paused") timer.resume();
     });
     // The timer's buttons and keys act on the timer first (its listeners were added before
     // these: on the buttons themselves, and on the document earlier); then the audio follows.
@@ -101,6 +105,7 @@
       if (event.target.closest && event.target.closest(".lt-controls, .lt-list")) self.pull();
     });
     this.on(document, "keydown", function () { self.pull(); });
+    this.on(this.section, "limber:tap", function () { self.pull(); });  // follow along's tap
     this.on(document, "visibilitychange", function () { self.sync(); });
     this.interval = setInterval(function () { self.sync(); }, SYNC_MS);
   };
@@ -118,6 +123,20 @@
     var timer = this.timer(), st = timer.state;
     if (st.status === "idle") return 0;
     return this.starts[st.index] + Math.min(timer.elapsed(), this.steps[st.index].duration);
+  };
+
+  /** Where in the track a run the timer is in goes on: the same moment where the timer's plan
+   *  has the track's steps (a longer hold ends where the track's ends); else, the start of the
+   *  stretch it is on (more reps than the track has). From the start when nothing runs. */
+  AudioPlayer.prototype.startFrom = function () {
+    var timer = this.timer(), st = timer.state, steps = timer.steps || [], own = this.steps;
+    if (st.status === "idle" || st.status === "done" || !steps[st.index]) return 0;
+    var same = steps.length === own.length && steps.every(function (step, i) {
+      return step.type === own[i].type && step.item === own[i].item && step.side === own[i].side;
+    });
+    if (same) return this.starts[st.index] + Math.min(timer.elapsed(), own[st.index].duration);
+    for (var i = 0; i < own.length; i++) if (own[i].item === steps[st.index].item) return this.starts[i];
+    return 0;
   };
 
   AudioPlayer.prototype.play = function () {
@@ -141,7 +160,7 @@
       }
     }
     var timer = this.timer();
-    var from = timer.steps === this.steps ? this.timerPosition() : 0;
+    var from = this.startFrom();
     this.active = true;
     root.LimberTimer.muted = true;
     this.status.textContent = "";

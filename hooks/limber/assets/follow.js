@@ -219,6 +219,9 @@
     var t = this.timer, status = t.state.status;
     if (status === "running") t.pause();
     else if (status === "paused") t.resume();
+    else return;
+    // Whatever follows the timer's buttons (the routine's audio) follows this tap too.
+    this.section.dispatchEvent(new CustomEvent("limber:tap", { bubbles: true }));
   };
 
   FollowView.prototype.onKey = function (event) {
