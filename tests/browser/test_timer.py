@@ -85,6 +85,94 @@ def test_a_per_side_hold_goes_left_switch_right_done(page: Any, real_server: Ser
     assert timer.visible_buttons() == ["Back", "Reset"]
 
 
+TONES = """(() => {
+  window.tones = [];
+  const make = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function () {
+    const oscillator = make.call(this), start = oscillator.start.bind(oscillator);
+    oscillator.start = (when) => { window.tones.push(oscillator.frequency.value); start(when); };
+    return oscillator;
+  };
+})()"""
+
+
+def test_each_change_sounds_its_own_tones(page: Any, real_server: Server) -> None:
+    """Heard across the room, without the voice: one high tone for a new step, two for the
+    other side, three rising when done; a low tick counts down the last seconds before each."""
+    page.add_init_script(TONES)
+    timer = open_timer(page, real_server, DOORWAY)
+    page.get_by_text("Sound, voice and screen").click()
+    assert "two for the other side" in page.locator(".lt-tones").inner_text()
+
+    def tones() -> list[int]:
+        heard: list[int] = page.evaluate("window.tones.splice(0)")
+        return heard
+
+    timer.press("Start")
+    assert tones() == [660]  # the press itself
+    timer.wait(5.1)
+    assert timer.words == "Left · Hold"
+    assert tones() == [660, 660, 660, 880]
+    timer.wait(15)
+    assert timer.words == "Switch sides · Right next"
+    assert tones() == [660, 660, 660, 880, 880]
+    timer.wait(5)
+    assert tones() == [660, 660, 660, 880]
+    timer.wait(15)
+    assert timer.words == "Done · Well done"
+    assert tones() == [660, 660, 660, 660, 880, 1100]
+
+
+SPEECH = """(() => {
+  localStorage.setItem("limber:prefs", JSON.stringify({voice: true}));
+  window.said = [];
+  speechSynthesis.speak = (utterance) => window.said.push(utterance.text);
+  speechSynthesis.cancel = () => {};
+})()"""
+
+
+def test_the_voice_says_each_change_once_and_short_cues_after_the_first_breath(
+    page: Any, real_server: Server
+) -> None:
+    """A whole cue fits in the first breath; after it, "Inhale. Cow", as the routine's audio
+    says it (the whole cue, every four seconds, was cut off by the next)."""
+    page.add_init_script(SPEECH)
+    timer = open_timer(page, real_server, CAT_COW).press("Start")
+    assert page.evaluate("window.said.splice(0)") == ["Get ready. Cat-cow"]
+    timer.wait(5.1)
+    assert page.evaluate("window.said.splice(0)") == [
+        "Inhale. Cow: let the belly sink, lift chest and tailbone"
+    ]
+    assert timer.words == "Inhale · Cow: let the belly sink, lift chest and tailbone"
+    timer.wait(4)
+    assert page.evaluate("window.said.splice(0)") == [
+        "Exhale. Cat: round the back, tuck chin and tailbone"
+    ]
+    timer.wait(4)
+    assert page.evaluate("window.said.splice(0)") == ["Inhale. Cow"]
+    assert timer.words == "Inhale · Cow: let the belly sink, lift chest and tailbone"  # shown whole
+    timer.wait(4)
+    assert page.evaluate("window.said.splice(0)") == ["Exhale. Cat"]
+
+
+def test_the_time_to_get_ready_can_be_longer_and_is_remembered(
+    page: Any, real_server: Server
+) -> None:
+    """Five seconds is not enough to put the phone across the room and get onto the floor."""
+    timer = open_timer(page, real_server, DOORWAY)
+    page.get_by_text("Sound, voice and screen").click()
+    page.get_by_label("Time to get ready").select_option(label="30 s")
+    timer.press("Start")
+    assert (timer.words, timer.time) == ("Get ready · Doorway stretch · Left side first", "0:30")
+    timer.wait(30.1)
+    assert (timer.words, timer.time) == ("Left · Hold", "0:15")
+    timer = open_timer(page, real_server, ROUTINE)
+    page.get_by_text("Sound, voice and screen").click()
+    assert page.get_by_label("Time to get ready").input_value() == "30"
+    timer.press("Start")
+    assert timer.time == "0:30"
+
+
 def test_a_longer_hold_can_be_chosen_before_starting(page: Any, real_server: Server) -> None:
     timer = open_timer(page, real_server, DOORWAY)
     page.get_by_label("Hold").select_option(label="30 s")
@@ -186,8 +274,10 @@ def test_the_routine_plays_to_done_with_rests_in_between(page: Any, real_server:
     assert page.locator(".lt-total-text").inner_text() == "Routine left 7:17"
     timer.press("Start")
     assert page.locator(".lt-position").inner_text() == "Stretch 1 of 7"
-    assert page.locator(".lt-detail").inner_text() == "Next up: Doorway stretch"
-    timer.wait(5 + 80 + 1)
+    assert page.locator(".lt-detail").inner_text() == ""  # "Get ready · Cat-cow" says it
+    timer.wait(5.1)
+    assert page.locator(".lt-detail").inner_text() == "Breath 1 of 10 · Next up: Doorway stretch"
+    timer.wait(80 + 0.9)
     assert timer.words == "Rest · Next: Doorway stretch"
     assert page.locator(".lt-position").inner_text() == "Stretch 2 of 7"
     timer.wait(440)

@@ -54,12 +54,12 @@
   }
 
   /** Steps for a config ({items, rest, settings}) and a choice ({amount, reps} fractions 0..1,
-   *  {inhale, exhale} seconds). Each step: {type, duration (s), item, side, rep, reps, breaths}. */
+   *  {inhale, exhale, ready} seconds). Each step: {type, duration (s), item, side, rep, reps, breaths}. */
   function buildPlan(config, choice) {
     var s = config.settings;
     choice = choice || {};
     var inhale = choice.inhale || s.inhale, exhale = choice.exhale || s.exhale;
-    var steps = [{ type: "ready", duration: s.getReady, item: 0 }];
+    var steps = [{ type: "ready", duration: choice.ready || s.getReady, item: 0 }];
     config.items.forEach(function (item, index) {
       if (index > 0 && config.rest > 0) steps.push({ type: "rest", duration: config.rest, item: index });
       var amount = pick(item.amount, choice.amount);
@@ -135,6 +135,19 @@
     }
   }
 
+  /** The words to say for a step: as shown, but after the first breath of a breathed stretch
+   *  only the phase and its cue's short name ("Inhale · Cow"), as the routine's audio says it:
+   *  a whole cue does not fit in a breath. */
+  function spoken(config, steps, index, elapsed, words) {
+    var step = steps[index];
+    if (step.type !== "work" || step.kind !== "breaths") return words;
+    var breath = breathPhase(step, elapsed || 0);
+    if (breath.breath <= 1) return words;
+    var cue = (config.items[step.item].cues || {})[breath.phase.toLowerCase()] || "";
+    var label = cue.indexOf(":") > 0 ? cue.split(":")[0].trim() : "";
+    return t(breath.phase.toLowerCase()) + (label ? " · " + label : "");
+  }
+
   function clock(seconds) {
     var whole = Math.max(0, Math.ceil(seconds - 1e-6));
     var minutes = Math.floor(whole / 60), rest = whole % 60;
@@ -165,24 +178,37 @@
   function prefs() {
     var saved = readJSON(PREFS) || {};
     return { sound: saved.sound !== false, voice: !!saved.voice, wake: saved.wake !== false,
-      pace: saved.pace || "" };
+      pace: saved.pace || "", ready: Number(saved.ready) || 0 };
   }
 
   /* ---------- Cues: tones, voice, wake lock ---------- */
 
+  /* What each change sounds like, so that it is known without looking: [pitch in Hz, seconds
+     after the change]. A low tick counts down the last three seconds of a step. */
+  var TONES = {
+    count: [[660, 0]],
+    step: [[880, 0]],                          // a hold, breaths, a gap, get ready
+    "switch": [[880, 0], [880, 0.22]],         // two high: the other side now
+    rest: [[880, 0], [660, 0.22]],             // high then low: rest, another stretch next
+    done: [[660, 0], [880, 0.18], [1100, 0.36]] // rising: finished
+  };
+
   var audio = null;
-  function beep(high) {
+  function beep(kind) {
     if (!prefs().sound || core.muted) return; // muted: the routine's audio track is cueing
     try {
       audio = audio || new (root.AudioContext || root.webkitAudioContext)();
-      var osc = audio.createOscillator(), gain = audio.createGain(), now = audio.currentTime;
-      osc.frequency.value = high ? 880 : 660;
-      gain.gain.setValueAtTime(0.0001, now);
-      gain.gain.exponentialRampToValueAtTime(0.25, now + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, now + (high ? 0.45 : 0.18));
-      osc.connect(gain).connect(audio.destination);
-      osc.start(now);
-      osc.stop(now + 0.5);
+      var short = kind === "count", start = audio.currentTime;
+      (TONES[kind] || TONES.step).forEach(function (tone) {
+        var osc = audio.createOscillator(), gain = audio.createGain(), now = start + tone[1];
+        osc.frequency.value = tone[0];
+        gain.gain.setValueAtTime(0.0001, now);
+        gain.gain.exponentialRampToValueAtTime(0.25, now + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, now + (short ? 0.18 : 0.4));
+        osc.connect(gain).connect(audio.destination);
+        osc.start(now);
+        osc.stop(now + 0.45);
+      });
     } catch (error) { /* no audio here */ }
   }
 
@@ -239,7 +265,8 @@
   Timer.prototype.plan = function () {
     var pace = this.pace();
     this.steps = buildPlan(this.config, {
-      amount: this.choice.amount, reps: this.choice.reps, inhale: pace.inhale, exhale: pace.exhale
+      amount: this.choice.amount, reps: this.choice.reps, inhale: pace.inhale, exhale: pace.exhale,
+      ready: prefs().ready
     });
     this.total = totalSeconds(this.steps);
     return this;
@@ -370,6 +397,7 @@
         var box = label.appendChild(el("input", { type: "checkbox", "data-pref": entry[0] }));
         box.checked = current[entry[0]];
         label.appendChild(document.createTextNode(" " + entry[1]));
+        if (entry[0] === "sound") details.appendChild(el("p", { class: "lt-tones" }, t("tones")));
         self.on(box, "change", function () {
           var saved = prefs();
           saved[entry[0]] = box.checked;
@@ -377,6 +405,15 @@
           if (entry[0] === "wake") self.lockScreen();
         });
       });
+    // Time to put the phone down, walk back and get onto the floor before the first stretch.
+    var getReady = this.config.settings.getReady;
+    var readyWrap = details.appendChild(el("label", { class: "lt-choice lt-toggle" }, t("ready_time") + " "));
+    var ready = readyWrap.appendChild(el("select", { "data-pref": "ready" }));
+    [getReady, 15, 30, 60].forEach(function (seconds) {
+      ready.appendChild(el("option", { value: String(seconds) }, t("ready_seconds", { seconds: seconds })));
+    });
+    ready.value = String(current.ready || getReady);
+    this.on(ready, "change", function () { self.changePref("ready", Number(ready.value)); });
     if (this.config.items.some(function (item) { return item.kind === "breaths"; })) {
       var s = this.config.settings;
       var wrap = details.appendChild(el("label", { class: "lt-choice" }, t("pace") + " "));
@@ -387,18 +424,21 @@
         pace.appendChild(el("option", { value: entry[0] }, entry[1]));
       });
       pace.value = current.pace || pace.options[0].value;
-      this.on(pace, "change", function () {
-        var saved = prefs();
-        saved.pace = pace.value;
-        writeJSON(PREFS, saved);
-        var elapsed = self.elapsed();
-        self.plan();
-        self.state.banked = Math.min(elapsed, self.steps[self.state.index].duration) * 1000;
-        if (self.state.status === "running") self.state.startedAt = Date.now();
-        self.save().update(true);
-      });
+      this.on(pace, "change", function () { self.changePref("pace", pace.value); });
     }
     return details;
+  };
+
+  /** Keep a setting that changes the plan, and go on in the same step with the new plan. */
+  Timer.prototype.changePref = function (name, value) {
+    var saved = prefs();
+    saved[name] = value;
+    writeJSON(PREFS, saved);
+    var elapsed = this.elapsed();
+    this.plan();
+    this.state.banked = Math.min(elapsed, this.steps[this.state.index].duration) * 1000;
+    if (this.state.status === "running") this.state.startedAt = Date.now();
+    this.save().update(true);
   };
 
   /* ---------- State ---------- */
@@ -424,11 +464,9 @@
 
   Timer.prototype.start = function () {
     this.state = { index: 0, status: "running", startedAt: Date.now(), banked: 0 };
-    beep(false); // a user gesture: lets the audio context start
+    beep("count"); // a user gesture: lets the audio context start
     this.lockScreen();
-    this.save().update(true);
-    this.announce(true);
-    return this;
+    return this.save().update(true);
   };
 
   Timer.prototype.pause = function () {
@@ -519,7 +557,8 @@
     if (moved) {
       this.save();
       this.lastSecond = null;
-      beep(true);
+      var type = this.steps[st.index].type;
+      beep(type === "switch" || type === "rest" || type === "done" ? type : "step");
     }
     return moved;
   };
@@ -531,7 +570,9 @@
     var spokenBefore = this.lastWords;
     this.lastWords = words;
     this.stepEl.textContent = words;
-    if (spokenBefore && this.state.status !== "idle") say(words);
+    if (spokenBefore && this.state.status !== "idle") {
+      say(spoken(this.config, this.steps, this.state.index, this.elapsed(), words));
+    }
     var step = this.steps[this.state.index];
     var breathing = step.kind === "breaths" && step.type === "work";
     var phase = breathing ? breathPhase(step, this.elapsed()).phase.toLowerCase() : step.type;
@@ -551,8 +592,8 @@
     this.clockEl.textContent = clock(st.status === "idle" ? this.steps[1].duration : left);
     var second = Math.ceil(left);
     if (st.status === "running" && second !== this.lastSecond && second <= 3 && second >= 1 && !moved &&
-        step.duration > 3 && !document.hidden) {
-      beep(false);
+        step.duration > 3) {  // hidden too: a phone in a pocket still counts down
+      beep("count");
     }
     this.lastSecond = second;
 
@@ -573,8 +614,9 @@
     } else {
       this.breathEl.removeAttribute("data-phase");
     }
-    // A rest already names the stretch it leads to ("Rest · Next: …"): no second, later name.
-    if (this.routine && nextItem && step.type !== "done" && step.type !== "rest") {
+    // A rest or get-ready already names the stretch it leads to ("Rest · Next: …", "Get
+    // ready · Cat-cow"): no second, later name beside it.
+    if (this.routine && nextItem && step.type !== "done" && step.type !== "rest" && step.type !== "ready") {
       detail += (detail ? " · " : "") + t("next_up", { name: nextItem.name });
     }
     this.detailEl.textContent = detail;
