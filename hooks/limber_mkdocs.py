@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import mkdocs
-from jinja2 import TemplateNotFound
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -132,6 +132,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _is_translation_build() -> bool:
     return _language != messages.SOURCE_LANGUAGE
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """With other languages and a ``site_url``, the sitemap (theme/sitemap.xml) gives each page's
+    address in every language, where search engines read them."""
+    if languages.built_languages() and config.site_url:
+        site_url = config.site_url
+        env.globals["limber_sitemap_alternates"] = lambda url: languages.alternate_urls(url, site_url)
+    return env
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -637,10 +646,9 @@ def _finish(config: MkDocsConfig | None, *, keep: bool) -> None:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the figure and timer in (after search indexing); with a ``site_url``, make a stretch
-    page's card its social preview image; drop the indentation of stretch pages."""
-    if languages.built_languages():
-        links = languages.render_hreflang(page.url, _language, config.site_url)
-        output = output.replace("</head>", links + "\n</head>", 1)
+    page's card its social preview image; drop the indentation of stretch pages. The same page
+    in the other languages is in the menu's links, and in the sitemap for search engines (not
+    in the page's head: the theme asks for a sitemap.xml beside each such link)."""
     if (routine := _routine_for(page)) is not None:
         return pages.fill(output, pages.render_routine_late_blocks(routine))
     stretch = _stretch_for(page) if page.file.generated_by else None

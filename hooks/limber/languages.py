@@ -4,7 +4,7 @@ Each language is a whole MkDocs build of the same content into ``site/<code>/`` 
 that language (its own search index with that language's stemming, Material's words, ``<html
 lang>``) and Limber's catalogue, content translations laid over the originals
 (``translations.py``). This module holds what those builds share and needs no MkDocs: which
-languages there are, where the same page is in each, the switcher's and ``hreflang`` links, the
+languages there are, where the same page is in each, the switcher's and the sitemap's links, the
 navigation's words and the notice on a page not yet translated.
 """
 
@@ -97,19 +97,15 @@ def alternates(page_url: str, current: str) -> list[dict[str, Any]]:
     ]
 
 
-def render_hreflang(page_url: str, current: str, site_url: str | None) -> str:
-    """``<link rel="alternate" hreflang>`` for every language of the page, English also as
-    ``x-default``; absolute when the site's URL is known, as search engines want them."""
-    links = []
-    for code in site_languages():
-        href = (
-            absolute_page(code, page_url, site_url)
-            if site_url
-            else page_in(code, page_url, current)
-        )
-        links.append((code, href))
-    links.append(("x-default", links[0][1]))
-    return render("hreflang.html", links=links).rstrip("\n")
+def alternate_urls(page_url: str, site_url: str) -> list[tuple[str, str]]:
+    """The page's full address in every language, English also as ``x-default``, for the
+    sitemap's ``hreflang`` links (search engines want them absolute). ``site_url`` is the
+    address of the language's own site, as MkDocs has it."""
+    root = site_url.rstrip("/")
+    for code in built_languages():  # a language's build has its folder in its site_url
+        root = root.removesuffix("/" + language_dir(code))
+    links = [(code, absolute_page(code, page_url, root)) for code in site_languages()]
+    return [*links, ("x-default", links[0][1])]
 
 
 def translate_nav(nav: Any) -> Any:
