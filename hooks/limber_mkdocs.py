@@ -138,8 +138,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """With other languages and a ``site_url``, the sitemap (theme/sitemap.xml) gives each page's
     address in every language, where search engines read them."""
     if languages.built_languages() and config.site_url:
-        site_url = config.site_url
-        env.globals["limber_sitemap_alternates"] = lambda url: languages.alternate_urls(url, site_url)
+        env.globals["limber_sitemap_alternates"] = functools.partial(
+            languages.alternate_urls, site_url=config.site_url
+        )
     return env
 
 
