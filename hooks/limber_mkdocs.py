@@ -139,7 +139,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     address in every language, where search engines read them."""
     if languages.built_languages() and config.site_url:
         env.globals["limber_sitemap_alternates"] = functools.partial(
-            languages.alternate_urls, site_url=config.site_url
+            languages.alternate_urls, site_url=config.site_url, current=_language
         )
     return env
 
@@ -148,8 +148,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Validate all content; on any problem, report every one and stop the build."""
     global _library
     root = Path(config.config_file_path).parent
+    warnings: list[Problem] = []
     try:
-        warnings: list[Problem] = []
         # Stretch files checked by an earlier build, unchanged since, are not checked again.
         checks = _cache(config, every_language=True) / "checks.json"
         kept = memo.open_memo(checks, memo.fingerprint("checks"), placeholders=False)
@@ -169,6 +169,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
             for stale in _translated.stale:
                 log.info(f"Limber: {translations.stale_message(stale)}")
     except ContentError as error:
+        for problem in warnings:  # every problem found, then one failure
+            log.warning(str(problem))
         for problem in error.problems:
             log.error(str(problem))
         count = len(error.problems)

@@ -79,20 +79,20 @@ def test_with_a_site_url_the_sitemaps_give_each_page_in_every_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Where search engines read hreflang (and the theme looks for it): the sitemap, with full
-    addresses, in each language's site."""
+    addresses, in each language's site, here one published below a path."""
     monkeypatch.setenv("LIMBER_CARDS", "off")
     monkeypatch.setenv("LIMBER_AUDIO", "off")
     site = make_site(tmp_path / "site")
     config = site / "mkdocs.yml"
-    config.write_text("site_url: https://limber.example/\n" + config.read_text(), "utf-8")
+    config.write_text("site_url: https://limber.example/es/\n" + config.read_text(), "utf-8")
     result = build(site, languages="")
     assert result.returncode == 0, result.stderr
     space = {
         "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
         "x": "http://www.w3.org/1999/xhtml",
     }
-    english = "https://limber.example/stretches/cat-cow.html"
-    spanish = "https://limber.example/es/stretches/cat-cow.html"
+    english = "https://limber.example/es/stretches/cat-cow.html"  # "es/" is the site's path
+    spanish = "https://limber.example/es/es/stretches/cat-cow.html"
     for sitemap, own in (("sitemap.xml", english), ("es/sitemap.xml", spanish)):
         root = ElementTree.parse(site / "site" / sitemap).getroot()
         urls = root.iterfind("s:url", space)

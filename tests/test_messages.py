@@ -96,7 +96,7 @@ def test_a_translation_falls_back_to_english_for_missing_keys(
     )
     # A key left empty (YAML's null) is untranslated, like a missing one: never the word "None".
     (tmp_path / "es.yml").write_text(
-        "timer:\n  start: Empezar\n  stop:\nsteps:\n  one:\n  other:\n", "utf-8"
+        "timer:\n  start: Empezar\n  stop:\nsteps:\n  one: '{count} paso'\n  other:\n", "utf-8"
     )
     monkeypatch.setattr(messages, "CATALOGUE_DIR", tmp_path)
     messages.load.cache_clear()
@@ -104,7 +104,8 @@ def test_a_translation_falls_back_to_english_for_missing_keys(
         spanish = messages.load("es")
         words = [spanish.text(key) for key in ("timer.start", "timer.pause", "timer.stop")]
         assert words == ["Empezar", "Pause", "Stop"]
-        assert spanish.text("steps", 2) == "2 steps"
+        # A plural without its "other" form is not one: all its forms are English.
+        assert (spanish.text("steps", 1), spanish.text("steps", 2)) == ("1 step", "2 steps")
         assert messages.load("fr").language == "en"
     finally:
         messages.load.cache_clear()

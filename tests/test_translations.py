@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from limber import cli, translations
+from limber import cli, limits, translations
 from limber.loading import Library, load_library
 from limber.problems import ContentError
 
@@ -191,3 +191,11 @@ def test_the_real_translations_are_valid_and_up_to_date() -> None:
         assert seed in loaded.of("es", "stretch"), f"seed stretch {seed} is not in Spanish"
     assert "ease-upper-back-tightness" in loaded.of("es", "routine")
     assert {"index.md", "safety.md"} <= set(loaded.of("es", "page"))
+
+
+def test_every_page_that_may_be_translated_fits_a_translations_bounds() -> None:
+    """A translation of a page is bounded in marks only (its tables and lists may be long): a
+    faithful one of each page must pass, or the translator could not make it pass."""
+    for page in translations.authored_pages(ROOT / "docs"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert limits.body_problem(text, paragraphs=False) is None, page

@@ -38,7 +38,7 @@ REFUSED = {
     "stretches/many-cautions.md": ":8: cautions: found 13 items",
     "stretches/script-name.md": ":3: text: found the character U+0000",
     "stretches/bracket-storm.md": ":14: body: found 28,560 '[' in the body; allowed: at most 100",
-    "stretches/long-paragraph.md": ":12: body: found a paragraph of 30,050 characters",
+    "stretches/long-paragraph.md": ":12: body: found 30,050 characters without a blank line",
     "stretches/open-fences.md": ":212: body: found 5,000 '```' in the body; allowed: at most 100",
     "docs/routines/template-path.md": ":4: template: found '../../../../etc/passwd'",
     "docs/routines/icon-path.md": ":4: icon: found '../../../../etc/passwd'",
@@ -169,12 +169,22 @@ def test_each_limit_at_its_edge(tmp_path: Path, under: str, over: str, fragment:
         (
             "Sit tall.\n\n" + "a" * 2_000 + "\n\nBreathe.",
             "Sit tall.\n\n" + "a" * 2_001 + "\n\nBreathe.",
-            "edge.md:11: body: found a paragraph of 2,001 characters; allowed: at most 2,000",
+            "edge.md:11: body: found 2,001 characters without a blank line (a paragraph, list or "
+            "table); allowed: at most 2,000",
         ),
-        ("Sit.\n\n" + "- Breathe.\n" * 181, "Sit.\n\n" + "- Breathe.\n" * 182, "of 2,001"),
+        (
+            "Sit.\n\n" + "- Breathe.\n" * 181 + "- Go" + "o" * 5,  # one list: 2,000 characters
+            "Sit.\n\n" + "- Breathe.\n" * 181 + "- Go" + "o" * 6,
+            "edge.md:11: body: found 2,001 characters",
+        ),
+        (
+            "Sit.\n\n \n\n" + "a" * 2_000,  # after blank lines, even one of spaces
+            "Sit.\n\n \n\n" + "a" * 2_001,
+            "edge.md:13: body: found 2,001 characters",
+        ),
         ("~~~\nx\n~~~\n\n" * 50, "~~~\nx\n~~~\n\n" * 50 + "~~~a\n", ":209: body: found 101 '~~~'"),
     ],
-    ids=["links", "angles", "paragraph", "list", "fences"],
+    ids=["links", "angles", "paragraph", "list", "blank lines", "fences"],
 )
 def test_each_body_limit_at_its_edge(tmp_path: Path, under: str, over: str, fragment: str) -> None:
     """A body is refused before Markdown reads it: each bound at its edge, at its line."""

@@ -97,13 +97,11 @@ def alternates(page_url: str, current: str) -> list[dict[str, Any]]:
     ]
 
 
-def alternate_urls(page_url: str, site_url: str) -> list[tuple[str, str]]:
+def alternate_urls(page_url: str, site_url: str, current: str) -> list[tuple[str, str]]:
     """The page's full address in every language, English also as ``x-default``, for the
     sitemap's ``hreflang`` links (search engines want them absolute). ``site_url`` is the
-    address of the language's own site, as MkDocs has it."""
-    root = site_url.rstrip("/")
-    for code in built_languages():  # a language's build has its folder in its site_url
-        root = root.removesuffix("/" + language_dir(code))
+    address of the ``current`` language's site, as MkDocs has it (``…/es/`` in Spanish)."""
+    root = site_url.rstrip("/").removesuffix("/" + _prefix(current).rstrip("/"))
     links = [(code, absolute_page(code, page_url, root)) for code in site_languages()]
     return [*links, ("x-default", links[0][1])]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 MAX_FILE_BYTES = 32_000  # one stretch or routine file
 MAX_DOCS_FILE_BYTES = 5_000_000  # any other file in docs/ (images included)
@@ -25,7 +26,7 @@ MAX_KEYFRAMES = 8
 # A body's Markdown is parsed in a time that grows with the square of these: each "[" or "<" is
 # matched by reading on to the end of its paragraph (32 KB of "[" took over two minutes), each
 # code fence that is not closed by reading on to the end of the body.
-MAX_BODY_MARKS = 100  # "[", "<", "```" and "~~~", each, in one body: a link uses one "["
+MAX_BODY_MARKS = 100  # of each mark in _MARK_HINTS, in one body
 MAX_PARAGRAPH = 2_000  # characters between two blank lines of a body
 MAX_PROBLEMS_PER_FILE = 20  # reported per file; the rest are counted
 MAX_PROBLEMS = 200  # reported in all
@@ -62,33 +63,35 @@ def bad_character(text: str, *, one_line: bool = False) -> tuple[int, str] | Non
     return match.start(), _describe(match.group())
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _MARK_HINTS = {
     "[": "each link or image uses one",
-    "<": "each HTML tag or <address> uses one; write &lt; for a less-than sign",
+    "<": "each HTML tag or <https://...> link uses one; write &lt; for a less-than sign in text",
     "```": "a fence of code uses two",
     "~~~": "a fence of code uses two",
 }
 
 
-def body_problem(body: str) -> tuple[int, str] | None:
+def body_problem(body: str, *, paragraphs: bool = True) -> tuple[int, str] | None:
     """The line (counted from 0 within ``body``) and message of the first bound the body
-    breaks, if any: a paragraph longer than ``MAX_PARAGRAPH``, or more than ``MAX_BODY_MARKS``
-    of a mark that Markdown matches by reading ahead. Checked before the body is parsed."""
+    breaks, if any: more than ``MAX_PARAGRAPH`` characters without a blank line (unless not
+    ``paragraphs``), or more than ``MAX_BODY_MARKS`` of a mark that Markdown matches by reading
+    ahead. Checked before the body is parsed."""
     start = 0
-    for blank in (*_BLANK_LINE.finditer(body), None):
+    for blank in (*_BLANK_LINES.finditer(body), None) if paragraphs else ():
         end = blank.start() if blank else len(body)
         if end - start > MAX_PARAGRAPH:
             return body.count("\n", 0, start), (
-                f"found a paragraph of {end - start:,} characters; allowed: at most "
-                f"{MAX_PARAGRAPH:,} between two blank lines (put a blank line between paragraphs)"
+                f"found {end - start:,} characters without a blank line (a paragraph, list or "
+                f"table); allowed: at most {MAX_PARAGRAPH:,} (put blank lines between paragraphs "
+                "or list items)"
             )
         start = blank.end() if blank else end
     for mark, hint in _MARK_HINTS.items():
         if body.count(mark) > MAX_BODY_MARKS:
-            over = -1
+            over = -len(mark)
             for _ in range(MAX_BODY_MARKS + 1):
-                over = body.index(mark, over + 1)
+                over = body.index(mark, over + len(mark))
             return body.count("\n", 0, over), (
                 f"found {body.count(mark):,} '{mark}' in the body; allowed: at most "
                 f"{MAX_BODY_MARKS} ({hint})"
@@ -105,7 +108,7 @@ def normalized(text: str) -> str:
 
 
 def table() -> list[tuple[str, str]]:
-    """The limits as rows for the maintainers' page: what, and how much."""
+    """The limits as rows for the maintainers' page (Markdown): what, and how much."""
     return [
         ("A stretch or routine file", f"{MAX_FILE_BYTES:,} bytes"),
         ("Any other file in docs/", f"{MAX_DOCS_FILE_BYTES:,} bytes"),
@@ -118,12 +121,26 @@ def table() -> list[tuple[str, str]]:
         ("Repetitions", f"{MAX_REPS}"),
         ("A number as written", f"{MAX_NUMBER_CHARS} characters"),
         ("Nesting of lists and mappings in front-matter", f"{MAX_YAML_DEPTH} levels"),
-        ("A paragraph of a body (text between blank lines)", f"{MAX_PARAGRAPH:,} characters"),
-        ("'[', '<', '```' or '~~~' in a body, each", f"{MAX_BODY_MARKS}"),
+        (
+            "A body's text without a blank line (a paragraph, list or table; not in a translated "
+            "page)",
+            f"{MAX_PARAGRAPH:,} characters",
+        ),
+        (f"{_either(_MARK_HINTS)} in a body, each", f"{MAX_BODY_MARKS}"),
         ("Keyframes of a figure", f"{MAX_KEYFRAMES}, named a-z, 0-9 and hyphens"),
         ("YAML anchors and aliases", "none"),
         ("Problems reported", f"{MAX_PROBLEMS_PER_FILE} per file, {MAX_PROBLEMS} in all"),
     ]
+
+
+def _either(marks: Iterable[str]) -> str:
+    """Marks as Markdown code, "`[`, `<` or ...": a fence of one backtick more than a mark has."""
+    quoted = []
+    for mark in marks:
+        fence = "`" * (max(len(run) for run in re.findall("`*", mark)) + 1)
+        space = " " if "`" in mark else ""
+        quoted.append(f"{fence}{space}{mark}{space}{fence}")
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 LIMITS_MARKER = "<!-- limber:limits -->"

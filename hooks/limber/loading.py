@@ -63,16 +63,22 @@ class Library:
     routines: Mapping[str, Routine]
 
 
-def read_source(file: Path, path: str) -> tuple[Source | None, list[Problem]]:
-    """Split ``file`` into front-matter and body; ``path`` is how messages name it."""
+def read_source(
+    file: Path, path: str, *, page: bool = False
+) -> tuple[Source | None, list[Problem]]:
+    """Split ``file`` into front-matter and body; ``path`` is how messages name it. A translated
+    ``page`` (the safety notes, this guide) may hold tables and lists longer than a stretch's
+    paragraphs: its body is bounded in marks only (``limits.body_problem``)."""
     try:
         raw = files.read_regular(file, limits.MAX_FILE_BYTES)
     except files.Refused as error:
         return None, [Problem(path, 0, "file", str(error))]
-    return parse_source(raw, path)
+    return parse_source(raw, path, page=page)
 
 
-def parse_source(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
+def parse_source(
+    raw: bytes, path: str, *, page: bool = False
+) -> tuple[Source | None, list[Problem]]:
     """Split a content file's bytes into front-matter and body (see ``read_source``)."""
     try:
         text = raw.decode("utf-8-sig")
@@ -124,7 +130,7 @@ def parse_source(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
             item_lines[key] = [item.start_mark.line + 2 for item in value_node.value]
     body = "\n".join(lines[end + 1 :]).strip()
     blank = next((i for i, line in enumerate(lines[end + 1 :]) if line.strip()), 0)
-    too_big = limits.body_problem(body)
+    too_big = limits.body_problem(body, paragraphs=not page)
     if too_big is not None:  # before anything parses the body: see limits.MAX_BODY_MARKS
         return None, [Problem(path, end + 2 + blank + too_big[0], "body", too_big[1])]
     return Source(path, data, key_lines, item_lines, body, end + 2, end + 2 + blank), problems

@@ -164,9 +164,10 @@ def load_translations(
                 bodies.append(links.Body(translation.path, translation.body_line, translation.body))
     for language, translations in found_files.items():
         problems += _name_clashes(language, translations)
-    generated = generated_files(library.stretches, library.routines)
-    broken_links = links.link_problems(bodies, site_files(docs_dir, generated))
-    (problems if warnings is None else warnings).extend(broken_links)
+    if bodies:
+        generated = generated_files(library.stretches, library.routines)
+        broken_links = links.link_problems(bodies, site_files(docs_dir, generated))
+        (problems if warnings is None else warnings).extend(broken_links)
     if problems:
         raise ContentError(bounded(problems))
     return Translations({k: tuple(v) for k, v in found_files.items()})
@@ -198,7 +199,7 @@ def _load_one(
             f"a translation beside its original, named after it with .{language}.md{hint}"
         )
         return None, [Problem(shown, 0, "file", message)]
-    source, problems = read_source(file, shown)
+    source, problems = read_source(file, shown, page=kind == "page")
     if source is None:
         return None, problems
     original_source: Source | None = None

@@ -237,3 +237,29 @@ def test_offline_a_track_not_saved_says_so_and_the_run_goes_on(
         assert live_page.get_by_role("button", name="Play as audio").is_visible()
     finally:
         context.set_offline(False)
+
+
+def test_offline_a_run_of_its_own_length_goes_on_as_it_was(
+    context: Any, live_page: Any, real_server: Server
+) -> None:
+    """The track is the routine at its shortest: a run at its longest that presses Play as
+    audio offline keeps its own plan and place when the track cannot load."""
+    live_page.goto(real_server.url + ROUTINE)
+    live_page.get_by_label("Length").select_option(label="Longest")
+    live_page.get_by_role("button", name="Start", exact=True).click()
+    left = live_page.locator(".lt-total-text")
+    before = left.inner_text()
+    context.set_offline(True)
+    try:
+        live_page.get_by_role("button", name="Play as audio").click()
+        live_page.locator(".limber-audio-status").filter(has_text="not saved").wait_for()
+        after = left.inner_text()
+    finally:
+        context.set_offline(False)
+
+    def seconds(text: str) -> int:
+        minutes, rest = text.rsplit(" ", 1)[1].split(":")
+        return int(minutes) * 60 + int(rest)
+
+    assert 0 <= seconds(before) - seconds(after) <= 3, (before, after)
+    assert live_page.get_by_role("button", name="Pause", exact=True).is_visible()

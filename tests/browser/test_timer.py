@@ -131,6 +131,15 @@ SPEECH = """(() => {
 })()"""
 
 
+def test_alternating_sides_sound_a_change_of_side(page: Any, real_server: Server) -> None:
+    page.add_init_script(TONES)
+    timer = open_timer(page, real_server, ROTATION).press("Start").wait(5.1)
+    page.evaluate("window.tones.splice(0)")
+    timer.wait(10)
+    assert timer.words == "Relax · Next: Right · 1 of 5"
+    assert page.evaluate("window.tones.splice(0)") == [660, 660, 660, 880, 880]
+
+
 def test_the_voice_says_each_change_once_and_short_cues_after_the_first_breath(
     page: Any, real_server: Server
 ) -> None:

@@ -90,14 +90,27 @@
     ["play", "pause", "seeked", "timeupdate", "ended"].forEach(function (type) {
       self.on(self.audio, type, function () { self.sync(); });
     });
+    this.on(this.audio, "playing", function () { self.before = null; });
     this.on(this.audio, "error", function () {
       if (!self.active) return;
       // Offline, a track never played online is not on this device (tracks are saved later).
       self.status.textContent = t(navigator.onLine === false ? "failed_offline" : "failed");
+      var before = self.before;
+      self.before = null;
       self.stop();
       self.audio.hidden = true;
-      var timer = self.timer();  // as the message says, the run goes on without the audio
-      if (timer.state.status === "paused") timer.resume();
+      // As the message says, the run goes on without the audio: as it was before the press
+      // (its plan and place), or from where the track stopped.
+      var timer = self.timer();
+      if (before) {
+        timer.steps = before.steps;
+        timer.total = before.total;
+        timer.choice = before.choice;
+        timer.state = before.state;
+        timer.save().update(true);
+      }
+      if (timer.state.status === "idle") timer.start();
+      else if (timer.state.status === "paused") timer.resume();
     });
     // The timer's buttons and keys act on the timer first (its listeners were added before
     // these: on the buttons themselves, and on the document earlier); then the audio follows.
@@ -118,11 +131,15 @@
     return 0;
   };
 
+  /** Seconds into the track of a moment `elapsed` seconds into step `index`. */
+  AudioPlayer.prototype.at = function (index, elapsed) {
+    return this.starts[index] + Math.min(elapsed, this.steps[index].duration);
+  };
+
   /** Where the timer is, in seconds from the start of the plan. */
   AudioPlayer.prototype.timerPosition = function () {
     var timer = this.timer(), st = timer.state;
-    if (st.status === "idle") return 0;
-    return this.starts[st.index] + Math.min(timer.elapsed(), this.steps[st.index].duration);
+    return st.status === "idle" ? 0 : this.at(st.index, timer.elapsed());
   };
 
   /** Where in the track a run the timer is in goes on: the same moment where the timer's plan
@@ -134,8 +151,11 @@
     var same = steps.length === own.length && steps.every(function (step, i) {
       return step.type === own[i].type && step.item === own[i].item && step.side === own[i].side;
     });
-    if (same) return this.starts[st.index] + Math.min(timer.elapsed(), own[st.index].duration);
-    for (var i = 0; i < own.length; i++) if (own[i].item === steps[st.index].item) return this.starts[i];
+    if (same) return this.at(st.index, timer.elapsed());
+    var item = steps[st.index].item;
+    for (var i = 0; i < own.length; i++) {
+      if (own[i].item === item && own[i].type !== "rest") return this.starts[i];
+    }
     return 0;
   };
 
@@ -161,6 +181,9 @@
     }
     var timer = this.timer();
     var from = this.startFrom();
+    // The run as it is, for a track that cannot load (offline, not saved yet).
+    this.before = { steps: timer.steps, total: timer.total, choice: timer.choice,
+      state: JSON.parse(JSON.stringify(timer.state)) };
     this.active = true;
     root.LimberTimer.muted = true;
     this.status.textContent = "";

@@ -15,6 +15,7 @@
 
   var STORE = "limber:timer:";
   var PREFS = "limber:prefs";
+  var READY_CHOICES = [15, 30, 60]; // seconds to get ready besides the default (settings.getReady)
   var STALE_MS = 6 * 60 * 60 * 1000; // a saved session older than this starts over
   var messages = null;
 
@@ -178,7 +179,7 @@
   function prefs() {
     var saved = readJSON(PREFS) || {};
     return { sound: saved.sound !== false, voice: !!saved.voice, wake: saved.wake !== false,
-      pace: saved.pace || "", ready: Number(saved.ready) || 0 };
+      pace: saved.pace || "", ready: READY_CHOICES.indexOf(saved.ready) >= 0 ? saved.ready : 0 };
   }
 
   /* ---------- Cues: tones, voice, wake lock ---------- */
@@ -397,7 +398,10 @@
         var box = label.appendChild(el("input", { type: "checkbox", "data-pref": entry[0] }));
         box.checked = current[entry[0]];
         label.appendChild(document.createTextNode(" " + entry[1]));
-        if (entry[0] === "sound") details.appendChild(el("p", { class: "lt-tones" }, t("tones")));
+        if (entry[0] === "sound") {
+          var key = details.appendChild(el("p", { class: "lt-tones", id: "lt-tones-" + self.config.id }, t("tones")));
+          box.setAttribute("aria-describedby", key.id);
+        }
         self.on(box, "change", function () {
           var saved = prefs();
           saved[entry[0]] = box.checked;
@@ -409,10 +413,11 @@
     var getReady = this.config.settings.getReady;
     var readyWrap = details.appendChild(el("label", { class: "lt-choice lt-toggle" }, t("ready_time") + " "));
     var ready = readyWrap.appendChild(el("select", { "data-pref": "ready" }));
-    [getReady, 15, 30, 60].forEach(function (seconds) {
+    var choices = [getReady].concat(READY_CHOICES.filter(function (seconds) { return seconds > getReady; }));
+    choices.forEach(function (seconds) {
       ready.appendChild(el("option", { value: String(seconds) }, t("ready_seconds", { seconds: seconds })));
     });
-    ready.value = String(current.ready || getReady);
+    ready.value = String(choices.indexOf(current.ready) >= 0 ? current.ready : getReady);
     this.on(ready, "change", function () { self.changePref("ready", Number(ready.value)); });
     if (this.config.items.some(function (item) { return item.kind === "breaths"; })) {
       var s = this.config.settings;
@@ -557,7 +562,9 @@
     if (moved) {
       this.save();
       this.lastSecond = null;
-      var type = this.steps[st.index].type;
+      var now = this.steps[st.index], type = now.type;
+      // Alternating sides, the gap before the other side is a change of side too.
+      if (type === "gap" && now.side && now.side !== this.steps[st.index - 1].side) type = "switch";
       beep(type === "switch" || type === "rest" || type === "done" ? type : "step");
     }
     return moved;

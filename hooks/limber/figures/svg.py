@@ -69,17 +69,17 @@ def render_svg(
     return render(
         "figure.html",
         drawing=drawing,
-        frames=_frames(drawing),
+        frames=_frames(drawing.frames),
         alt=alt_text(figure, name, areas),
         placeholder=figure is None,
         animated=not thumbnail,
     )
 
 
-@functools.lru_cache(maxsize=256)  # a figure is on its page and in each routine that has it
-def _frames(drawing: Drawing) -> Markup:
+@functools.lru_cache(maxsize=4096)  # a figure is on its page and in each routine that has it
+def _frames(frames: tuple[tuple[str, tuple[Placed, ...]], ...]) -> Markup:
     """The frames' markup, escaped by the template: the same wherever the figure is."""
-    return Markup(render("figure_frames.svg", frames=drawing.frames))
+    return Markup(render("figure_frames.svg", frames=frames))
 
 
 @functools.lru_cache(maxsize=256)  # the placeholder is laid out once for every stretch without one
