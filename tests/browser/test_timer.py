@@ -329,6 +329,39 @@ def test_a_reload_mid_routine_resumes_where_it_was(page: Any, real_server: Serve
     assert timer.time == "0:10"
 
 
+SILENT_UNTIL_TOUCHED = """(() => {
+  // As a browser does after a reload: no sound until the page has been touched.
+  const Context = window.AudioContext;
+  let touched = false;
+  window.soundOn = false;
+  addEventListener("pointerdown", () => { touched = true; }, true);
+  window.AudioContext = class extends Context {
+    constructor() { super(); this.waiting = true; }
+    get state() { return this.waiting ? "suspended" : "running"; }
+    resume() { this.waiting = !touched; window.soundOn = touched; return Promise.resolve(); }
+  };
+  Object.defineProperty(navigator, "userActivation",
+    { configurable: true, value: { hasBeenActive: false, isActive: false } });
+})()"""
+
+
+def test_after_a_reload_a_silent_run_asks_for_a_tap(page: Any, real_server: Server) -> None:
+    page.add_init_script(SILENT_UNTIL_TOUCHED)
+    timer = open_timer(page, real_server, DOORWAY).press("Start").wait(2)
+    sound = page.get_by_role("button", name="Turn the sound back on")
+    assert sound.is_hidden()  # Start was the tap
+    assert page.evaluate("window.soundOn")
+    page.reload()
+    timer = Timer(page)
+    sound.wait_for()
+    timer.wait(1)
+    assert timer.words == "Get ready · Doorway stretch · Left side first"  # the run went on
+    assert not page.evaluate("window.soundOn")
+    page.locator("h1").click()  # any tap on the page will do
+    assert sound.is_hidden()
+    assert page.evaluate("window.soundOn")
+
+
 def test_a_finished_run_comes_back_ready_to_start(page: Any, real_server: Server) -> None:
     timer = open_timer(page, real_server, DOORWAY).press("Start").wait(5 + 15 + 5 + 15)
     assert timer.words == "Done · Well done"

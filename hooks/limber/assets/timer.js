@@ -195,10 +195,18 @@
   };
 
   var audio = null;
+  function soundContext() {
+    try {
+      audio = audio || new (root.AudioContext || root.webkitAudioContext)();
+    } catch (error) { /* no audio here */ }
+    return audio;
+  }
+
   function beep(kind) {
     if (!prefs().sound || core.muted) return; // muted: the routine's audio track is cueing
     try {
-      audio = audio || new (root.AudioContext || root.webkitAudioContext)();
+      audio = soundContext();
+      if (audio.state === "suspended") audio.resume(); // allowed once the page has had a tap
       var short = kind === "count", start = audio.currentTime;
       (TONES[kind] || TONES.step).forEach(function (tone) {
         var osc = audio.createOscillator(), gain = audio.createGain(), now = start + tone[1];
@@ -316,6 +324,9 @@
     ["back", "start", "pause", "resume", "skip", "reset"].forEach(function (name) {
       controls.appendChild(self.buttons[name]);
     });
+    // A run that carried on through a reload may not sound until the page is touched again.
+    this.soundButton = controls.appendChild(button(t("sound_back"), "sound"));
+    this.soundButton.hidden = true;
     // The follow-along view (follow.js) adds its button to every player, built ones included.
     if (root.LimberFollow) this.follow = root.LimberFollow.attach(this, box);
     ["start", "pause", "resume", "skip", "back", "reset"].forEach(function (name) {
@@ -544,6 +555,29 @@
     Array.prototype.forEach.call(this.choicesEl.querySelectorAll("select"), function (select) {
       select.value = String(saved.choice[select.getAttribute("data-choice")]);
     });
+    if (this.state.status === "running") this.askForSound();
+  };
+
+  /* After a reload, the browser lets the page sound only after a tap or a key: until then a
+     running run is silent. Say so with a button; any tap or key on the page does as well (on
+     its click, not as the finger goes down: the button going then would move what is tapped). */
+  Timer.prototype.askForSound = function () {
+    var self = this, current = prefs(), context = current.sound ? soundContext() : null;
+    var activation = root.navigator.userActivation;
+    var silentTones = context && context.state === "suspended";
+    var silentVoice = current.voice && !(activation && activation.hasBeenActive);
+    if (!silentTones && !silentVoice) return;
+    var button = this.soundButton;
+    var wake = function () {
+      if (context && context.state === "suspended") context.resume();
+      button.hidden = true;
+      document.removeEventListener("click", wake, true);
+      document.removeEventListener("keydown", wake, true);
+    };
+    button.hidden = false;
+    document.addEventListener("click", wake, true);
+    document.addEventListener("keydown", wake, true);
+    this.on(button, "click", function () { wake(); self.focusControls(); });
   };
 
   /* Move past every step whose time is up (several, after a hidden or throttled spell). */
