@@ -146,38 +146,40 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Validate all content; on any problem, report every one and stop the build."""
-    global _library
+    global _library, _translated
     root = Path(config.config_file_path).parent
     warnings: list[Problem] = []
+    problems: list[Problem] = []
     try:
         # Stretch files checked by an earlier build, unchanged since, are not checked again.
         checks = _cache(config, every_language=True) / "checks.json"
         kept = memo.open_memo(checks, memo.fingerprint("checks"), placeholders=False)
-        _library = load_library(root, Path(config.docs_dir), _theme_has(config), warnings, kept)
+        library = load_library(root, Path(config.docs_dir), _theme_has(config), warnings, kept)
         kept.finish(write=not _serving)
         # Every language's translations are checked by the English build, before site/ is
         # touched: a bad one fails the build and leaves the last good site alone.
-        global _translated
-        _translated = translations.load_translations(
-            root, Path(config.docs_dir), _library, warnings
-        )
-        for problem in warnings:  # removed by the sanitizer, or links leading nowhere
-            log.warning(str(problem))  # strict mode fails on these
-        if _is_translation_build():
-            _library = translations.translate_library(_library, _translated, _language)
-        else:
-            for stale in _translated.stale:
-                log.info(f"Limber: {translations.stale_message(stale)}")
+        translated = translations.load_translations(root, Path(config.docs_dir), library, warnings)
     except ContentError as error:
-        for problem in warnings:  # every problem found, then one failure
-            log.warning(str(problem))
-        for problem in error.problems:
-            log.error(str(problem))
-        count = len(error.problems)
+        problems = error.problems
+    # Every problem found, then one failure: what the sanitizer would remove and links leading
+    # nowhere are warnings (strict mode fails on them), the rest errors.
+    for problem in warnings:
+        log.warning(str(problem))
+    for problem in problems:
+        log.error(str(problem))
+    if problems:
+        count = len(problems)
         raise Abort(
             f"Limber found {count} problem{'s' if count != 1 else ''} in the content; "
             "nothing was built."
-        ) from None
+        )
+    _translated = translated
+    if _is_translation_build():
+        library = translations.translate_library(library, translated, _language)
+    else:
+        for stale in translated.stale:
+            log.info(f"Limber: {translations.stale_message(stale)}")
+    _library = library
 
 
 def _theme_has(config: MkDocsConfig) -> Callable[[str], bool]:

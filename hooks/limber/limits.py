@@ -88,13 +88,12 @@ def body_problem(body: str, *, paragraphs: bool = True) -> tuple[int, str] | Non
             )
         start = blank.end() if blank else end
     for mark, hint in _MARK_HINTS.items():
-        if body.count(mark) > MAX_BODY_MARKS:
+        if (count := body.count(mark)) > MAX_BODY_MARKS:
             over = -len(mark)
             for _ in range(MAX_BODY_MARKS + 1):
                 over = body.index(mark, over + len(mark))
             return body.count("\n", 0, over), (
-                f"found {body.count(mark):,} '{mark}' in the body; allowed: at most "
-                f"{MAX_BODY_MARKS} ({hint})"
+                f"found {count:,} '{mark}' in the body; allowed: at most {MAX_BODY_MARKS} ({hint})"
             )
     return None
 

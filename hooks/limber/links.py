@@ -13,7 +13,7 @@ the same way is checked: links to pages (``.md``) and images.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
@@ -27,18 +27,21 @@ IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 _MAY_LINK = ("](", "]:", "<a", "<img", "<A", "<IMG")  # no body without one of these has a link
 
 
-def link_problems(bodies: Iterable[Body], site_files: set[str]) -> list[Problem]:
+def link_problems(bodies: Iterable[Body], site_files: Callable[[], set[str]]) -> list[Problem]:
     """A problem for each link to a page, or image, in a stretch body (the original's or a
-    translation's) whose target is not among ``site_files`` (paths within the site, as
-    ``stretches/cat-cow.md`` or ``safety.md``; every language's site has the same paths)."""
+    translation's) whose target is not among ``site_files()`` (paths within the site, as
+    ``stretches/cat-cow.md`` or ``safety.md``; every language's site has the same paths), asked
+    for only when a body may link: most have no link at all."""
+    linking = [body for body in bodies if _may_link(body.text)]
+    if not linking:
+        return []
+    files = site_files()
+    pages = sorted(posixpath.relpath(path, STRETCHES_DIR) for path in files if path.endswith(".md"))
     problems: list[Problem] = []
-    pages = sorted(
-        posixpath.relpath(path, STRETCHES_DIR) for path in site_files if path.endswith(".md")
-    )
-    for body in bodies:
+    for body in linking:
         for is_image, target in _targets(body.text):
             path = _resolve(target)
-            if path is None or path in site_files:
+            if path is None or path in files:
                 continue
             line = body.line + _line_of(body.text, target)
             problems.append(Problem(body.path, line, "body", _message(target, is_image, pages)))
@@ -74,8 +77,6 @@ class _Targets(HTMLParser):
 def _targets(body: str) -> Iterator[tuple[bool, str]]:
     """Each link and image of the body as Markdown renders it: whether it is an image, and its
     target as written (relative ones only: the others lead outside, or are MkDocs' to judge)."""
-    if not any(sign in body for sign in _MAY_LINK):
-        return
     parser = _Targets()
     parser.feed(sanitize.render(body))
     parser.close()
@@ -85,6 +86,10 @@ def _targets(body: str) -> Iterator[tuple[bool, str]]:
             continue
         if parts.path.lower().endswith(IMAGES if is_image else (".md",)):
             yield is_image, target
+
+
+def _may_link(body: str) -> bool:
+    return any(sign in body for sign in _MAY_LINK)
 
 
 def _resolve(target: str) -> str | None:

@@ -690,7 +690,7 @@ def load_library(
     problems += stray_files(root, docs_dir, generated)
     # Links the strict build would refuse, at their lines (the build warns; strict fails).
     bodies = (links.Body.of(stretch) for stretch in stretches.values())
-    broken_links = links.link_problems(bodies, site_files(docs_dir, generated))
+    broken_links = links.link_problems(bodies, lambda: site_files(docs_dir, generated))
     (problems if warnings is None else warnings).extend(broken_links)
     if problems:
         raise ContentError(bounded(problems))

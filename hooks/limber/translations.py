@@ -164,10 +164,9 @@ def load_translations(
                 bodies.append(links.Body(translation.path, translation.body_line, translation.body))
     for language, translations in found_files.items():
         problems += _name_clashes(language, translations)
-    if bodies:
-        generated = generated_files(library.stretches, library.routines)
-        broken_links = links.link_problems(bodies, site_files(docs_dir, generated))
-        (problems if warnings is None else warnings).extend(broken_links)
+    generated = generated_files(library.stretches, library.routines)
+    broken_links = links.link_problems(bodies, lambda: site_files(docs_dir, generated))
+    (problems if warnings is None else warnings).extend(broken_links)
     if problems:
         raise ContentError(bounded(problems))
     return Translations({k: tuple(v) for k, v in found_files.items()})

@@ -202,19 +202,20 @@
     return audio;
   }
 
+  /** The tones of a kind of change (a step's type, or "count"); a type without its own, "step". */
   function beep(kind) {
     if (!prefs().sound || core.muted) return; // muted: the routine's audio track is cueing
     try {
-      audio = soundContext();
-      if (audio.state === "suspended") audio.resume(); // allowed once the page has had a tap
-      var short = kind === "count", start = audio.currentTime;
+      var context = soundContext();
+      if (context.state === "suspended") context.resume(); // allowed once the page has had a tap
+      var short = kind === "count", start = context.currentTime;
       (TONES[kind] || TONES.step).forEach(function (tone) {
-        var osc = audio.createOscillator(), gain = audio.createGain(), now = start + tone[1];
+        var osc = context.createOscillator(), gain = context.createGain(), now = start + tone[1];
         osc.frequency.value = tone[0];
         gain.gain.setValueAtTime(0.0001, now);
         gain.gain.exponentialRampToValueAtTime(0.25, now + 0.02);
         gain.gain.exponentialRampToValueAtTime(0.0001, now + (short ? 0.18 : 0.4));
-        osc.connect(gain).connect(audio.destination);
+        osc.connect(gain).connect(context.destination);
         osc.start(now);
         osc.stop(now + 0.45);
       });
@@ -599,7 +600,7 @@
       var now = this.steps[st.index], type = now.type;
       // Alternating sides, the gap before the other side is a change of side too.
       if (type === "gap" && now.side && now.side !== this.steps[st.index - 1].side) type = "switch";
-      beep(type === "switch" || type === "rest" || type === "done" ? type : "step");
+      beep(type);
     }
     return moved;
   };
