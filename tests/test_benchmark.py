@@ -22,3 +22,11 @@ def test_the_benchmark_runs_and_writes_its_table(tmp_path: Path) -> None:
     assert "× time" in row and "drawn" not in row
     assert "20/0" in row  # 20 cards drawn cold, none warm
     assert "Timer script and CSS, gzipped:" in page
+
+
+def test_the_published_page_keeps_the_text_a_run_writes_above_its_results() -> None:
+    """A run writes benchmarks/performance-intro.md above its results: the goals table read
+    in docs/performance.md must be that text, or the next run would put an older one back."""
+    intro = (ROOT / "benchmarks" / "performance-intro.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
+    assert page.startswith(intro.rstrip("\n") + "\n")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 
 from limber import cli, pages, sanitize
 
@@ -18,7 +19,17 @@ INERT = FIXTURES / "hostile" / "inert"
 def test_the_audit_renders_bodies_with_the_sites_markdown_extensions() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
-    assert tuple(names) == sanitize.EXTENSIONS
+    always = MkDocsConfig.markdown_extensions.builtins  # MkDocs adds these to every site's
+    assert tuple(dict.fromkeys([*always, *names])) == sanitize.EXTENSIONS
+
+
+def test_a_tables_alignment_and_a_code_blocks_language_pass_without_a_word() -> None:
+    body = "| Side | Seconds |\n|:---|---:|\n| left | 30 |\n\n```text\nbreathe in\n```\n"
+    cleaned = sanitize.clean(sanitize.render(body))
+    assert '<th style="text-align: right;">Seconds</th>' in cleaned
+    assert '<td style="text-align: left;">left</td>' in cleaned
+    assert "<pre><code>breathe in" in cleaned  # the language's class goes: no code is coloured
+    assert list(sanitize.audit(body + "{ }")) == []  # the brace has the audit render the body
 
 
 def test_stretch_text_survives() -> None:
@@ -54,6 +65,10 @@ def test_stretch_text_survives() -> None:
         ('<form action="https://example.org"><input></form>', "form", "found <form>"),
         ("<style>.limber-safety{display:none}</style>", "display", "found <style>"),
         ('<p style="display:none">x</p>', "style", "attribute style on <p>"),
+        ('<td style="text-align: left; color: red">x</td>', "color", "the style 'text-align"),
+        ('<td style="background: url(https://example.org/x)">x</td>', "url", "found the style"),
+        ('```{ .py onclick="window.__pwned=1" }\nx\n```', "onclick", "attribute onclick on <code>"),
+        ("```{ .py .limber-safety }\nx\n```", "limber-safety", "class 'limber-safety' on <pre>"),
         ("Text\n{: .limber-safety }", "limber-safety", "the class 'limber-safety' on <p>"),
         ("Text\n{: hidden }", "hidden", "attribute hidden on <p>"),
         ("## Title {: #__drawer }", 'id="__drawer"', "found the id '__drawer'"),

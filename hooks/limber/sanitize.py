@@ -4,7 +4,8 @@ A stretch or routine body is Markdown from a pull request. Rendered, it passes t
 Python binding of the Ammonia sanitizer) with the allowlist below, which fits stretch text: lists,
 emphasis, headings (with their ids, for permalinks), tables, admonitions and details, links to
 http(s), relative or ``#`` addresses, and images from the site itself. Nothing else survives: no
-script, no event handler, no ``style``, no frame or form, no class that could hide the safety note.
+script, no event handler, no ``style`` but a table column's alignment, no frame or form, no class
+that could hide the safety note.
 
 nh3 does not say what it removed, so ``audit`` walks the same rendered HTML with the same allowlist
 and names each thing that would go: ``limber check`` fails on them and the build warns (the site's
@@ -21,8 +22,9 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
-# The Markdown extensions of mkdocs.yml, so that the audit renders a body as the build does.
-EXTENSIONS = ("admonition", "attr_list", "md_in_html", "toc")
+# The Markdown extensions the build renders a body with, so that the audit renders it the same way:
+# the three MkDocs always adds (tables, fenced code), then those of mkdocs.yml.
+EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html")
 EXTENSION_CONFIGS = {"toc": {"permalink": True}}
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -40,8 +42,8 @@ ATTRIBUTES = {
     "abbr": {"title"},
     "ol": {"start", "reversed"},
     "details": {"open"},
-    "th": {"colspan", "rowspan", "scope"},
-    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope", "style"},  # style: a Markdown table's alignment only
+    "td": {"colspan", "rowspan", "style"},
     **{heading: {"id"} for heading in HEADINGS},
 }
 # Admonition kinds of Python-Markdown and Material; no layout class ("inline", "md-...", "limber-")
@@ -65,6 +67,11 @@ DROPPED_WITH_CONTENT = frozenset(
 )
 URL_SCHEMES = frozenset({"http", "https"})
 _ID = re.compile(r"^(?!__)[a-z0-9_-]{1,80}$")  # not Material's own "__drawer", "__search"...
+# The one style a body keeps: a table column's alignment, as Markdown's tables write it.
+_ALIGN = re.compile(r"^text-align:\s*(?:left|right|center)\s*;?$")
+# The class fenced code gives a block with a language (```yaml): removed, but not worth a word,
+# as the site colours no code: nothing a reader would see is lost.
+_CODE_LANGUAGE = re.compile(r"^language-[\w+#.-]{1,40}$")
 # Without one of these, Markdown can only make plain tags from its own syntax (lists, emphasis,
 # headings, code), all allowed: such a body need not be rendered twice to be audited.
 _MAY_NEED_AUDIT = re.compile(r"[<{\[&]|!!!")
@@ -81,6 +88,8 @@ def _keeps(tag: str, attribute: str, value: str) -> bool:
     """The allowlist's rules on attribute values that a list of names cannot say."""
     if attribute == "id":
         return bool(_ID.match(value))
+    if attribute == "style":
+        return bool(_ALIGN.match(value.strip()))
     if attribute == "src":  # images only from the site: no scheme, no other host
         return _scheme(value) is None and not value.lstrip().startswith(("//", "\\"))
     if attribute == "href":
@@ -163,7 +172,7 @@ class _Audit(HTMLParser):
         if name == "class":
             allowed = CLASSES.get(tag, set())
             for word in value.split():
-                if word not in allowed:
+                if word not in allowed and not (tag == "code" and _CODE_LANGUAGE.match(word)):
                     where = f"the class {word!r} on <{tag}>"
                     self.found.append((f"found {where}, which would be removed", word))
             return
@@ -177,6 +186,8 @@ class _Audit(HTMLParser):
                 what = f"an image from {shown!r}", "images from the site (a relative path)"
             elif name == "href":
                 what = f"a link to {shown!r}", "http(s), relative or #anchor links"
+            elif name == "style":
+                what = f"the style {shown!r} on <{tag}>", "a table column's alignment alone"
             else:
                 what = f"the id {shown!r}", "ids of lowercase letters, digits, - and _ (not __)"
             message = f"found {what[0]}, which would be removed; allowed: {what[1]}"
@@ -223,6 +234,7 @@ def render_allowlist() -> str:
             if tag not in HEADINGS
         ),
         ("Attributes of headings", "`id` (lowercase letters, digits, `-` and `_`)"),
+        ("Styles", "`text-align` (left, right, center) on `<th>` and `<td>`"),
         *((f"Classes of `<{tag}>`", words(names)) for tag, names in sorted(CLASSES.items())),
         ("Link addresses", "`http:`, `https:`, relative paths and `#anchors`"),
         ("Image addresses", "relative paths only: images from the site itself"),

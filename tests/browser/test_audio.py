@@ -232,6 +232,7 @@ def test_offline_a_track_not_saved_says_so_and_the_run_goes_on(
         live_page.get_by_role("button", name="Play as audio").click()
         status = live_page.locator(".limber-audio-status")
         status.filter(has_text="not saved on this device").wait_for()
+        assert "use “Save everything for offline” on the home page" in status.inner_text()
         assert live_page.get_by_role("button", name="Pause", exact=True).is_visible()
         assert live_page.locator(".limber-audio audio").is_hidden()
         assert live_page.get_by_role("button", name="Play as audio").is_visible()

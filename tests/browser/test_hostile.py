@@ -49,8 +49,8 @@ _FROM_BODIES = """() => {
     forms: [...article.querySelectorAll("form, input, button, textarea, select")]
       .filter((node) => !own(node)).length,
     handlers: [...article.querySelectorAll("*")].filter((node) =>
-      [...node.attributes].some((a) => a.name.startsWith("on") || a.name === "style")
-        && !own(node)).length,
+      [...node.attributes].some((a) => a.name.startsWith("on") || (a.name === "style"
+        && !/^text-align: (left|right|center);$/.test(a.value))) && !own(node)).length,
     external: [...document.querySelectorAll("img")].filter((img) =>
       img.src && new URL(img.src).host !== location.host).length,
     styles: [...document.querySelectorAll("style")].filter((s) =>

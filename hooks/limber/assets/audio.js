@@ -23,11 +23,15 @@
 
   function core() { return root.LimberTimer || {}; }
 
-  /** The words for `audio.<key>`, from the catalogue the page carries in `LimberData.messages`. */
-  function t(key) {
+  /** The words for `audio.<key>` (or another section's, given whole), from the catalogue the
+   * page carries in `LimberData.messages`, with its {placeholders} filled from `values`. */
+  function t(key, values) {
     var words = (root.LimberData && root.LimberData.messages) || {};
-    var entry = words["audio." + key];
-    return entry === undefined ? key : entry;
+    var entry = words[key.indexOf(".") < 0 ? "audio." + key : key];
+    if (entry === undefined) return key;
+    return entry.replace(/\{(\w+)\}/g, function (match, name) {
+      return values && name in values ? String(values[name]) : match;
+    });
   }
 
   function el(tag, attrs, text) {
@@ -94,7 +98,8 @@
     this.on(this.audio, "error", function () {
       if (!self.active) return;
       // Offline, a track never played online is not on this device (tracks are saved later).
-      self.status.textContent = t(navigator.onLine === false ? "failed_offline" : "failed");
+      self.status.textContent = navigator.onLine === false
+        ? t("failed_offline", { save: t("site.save") }) : t("failed");
       var before = self.before;
       self.before = null;
       self.stop();
