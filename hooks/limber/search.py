@@ -49,8 +49,11 @@ def stretch_entries(stretch: Stretch, url: str, page_html: str) -> list[Entry]:
     tags = [_escape(label(area)) for area in stretch.areas]
     page: Entry = {"location": url, "title": _escape(stretch.name),
                    "text": _paragraphs(about), "tags": tags}  # fmt: skip
-    if other_names := [word for word in _other_names(stretch.areas) if word not in tags]:
-        page[ALSO_TAGS] = other_names
+    # Its own names weigh as its areas do, hidden too (the result shows its title): someone
+    # typing "knees to chest" wants that stretch first, not every stretch for the chest.
+    names = [_escape(name) for name in (stretch.name, *stretch.aliases)]
+    hidden = dict.fromkeys([*names, *_other_names(stretch.areas)])
+    page[ALSO_TAGS] = [word for word in hidden if word not in tags]
     entries: list[Entry] = [
         page,
         {"location": f"{url}#{STEPS_ANCHOR}", "title": _escape(text("stretch.how_to")),

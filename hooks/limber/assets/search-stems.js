@@ -8,9 +8,10 @@
  * English, lunr-languages' for the others, which Material loads) before Material sees it; with
  * Material's wildcard the stem then finds every word that starts with it. The stem is written
  * with the reader's own letters ("vértebr"). The index also holds each word without its accents,
- * as people often type on a phone: "vertebras" finds "vértebra" too. And an entry's hidden
- * tags (an area's other names: "lumbar" for the lower back) are indexed with its tags, never
- * shown on a result.
+ * as people often type on a phone: "vertebras" finds "vértebra" too. An entry's hidden tags
+ * (a stretch's own names, and its areas' other names: "lumbar" for the lower back) are indexed
+ * with its tags, which weigh most, never shown on a result. A stop word the index leaves out
+ * ("to", "al") is left out of the query, once the next word is begun.
  *
  * It wraps the worker's message listener, so it runs the same in a real worker and in the
  * iframe that stands in for one where pages are opened from a folder. */
@@ -61,15 +62,35 @@
     return kept < SHORTEST_STEM ? word : letters.slice(0, kept).join("");
   }
 
+  // The index language's stop words ("to", "al", "de"), which the index leaves out.
+  function stopWords() {
+    var lunr = self.lunr;
+    if (!lunr || languages.length !== 1) return null;
+    var language = languages[0];
+    var filter = language === "en" ? lunr.stopWordFilter : lunr[language] && lunr[language].stopWordFilter;
+    return typeof filter === "function" ? filter : null;
+  }
+
   function stemQuery(query) {
     var stem = stemmer();
     if (!stem || typeof query !== "string") return query;
+    var stop = stopWords();
     var parts = query.split(SYNTAX);
+    var last = parts.length - 1;
+    while (last > 0 && !parts[last]) last -= 2;  // the word being typed
     for (var i = 0; i < parts.length; i += 2) {
       var before = parts[i - 1] || "";
       var after = parts[i + 1] || "";
       // Not a field name ("title:"), a boost or fuzziness ("^2", "~1"), or a prefix already.
       if (!parts[i] || /^:/.test(after) || /^\*/.test(after) || /[~^]$/.test(before)) continue;
+      // A stop word the index left out is left out here too, once the next word is begun: with
+      // Material's wildcard "to" would find "towel", and "al" "alta", above the stretch named.
+      // The word being typed stays: it may be the start of "towel".
+      var plain = /^\s*$/.test(before) && (i === last || /^\s+$/.test(after));
+      if (plain && i !== last && stop && !stop(new self.lunr.Token(parts[i].toLowerCase(), {}))) {
+        parts[i] = "";
+        continue;
+      }
       parts[i] = stemOf(parts[i], stem);
     }
     return parts.join("");
@@ -100,6 +121,33 @@
       }
       return add.call(this, doc, attributes);
     };
+    // A word and its copy without accents share their place in the text: a query that finds
+    // both ("beb*": "bebé", "bebe") would have Material mark that place twice, and the second
+    // mark, put in where the first already stands, broke the result's title ("<mar<mark>k>").
+    // Each place is kept for the first word that finds it.
+    var query = lunr.Index.prototype.query;
+    lunr.Index.prototype.query = function () {
+      var results = query.apply(this, arguments);
+      results.forEach(function (result) { markOnce(result.matchData && result.matchData.metadata); });
+      return results;
+    };
+  }
+
+  function markOnce(metadata) {
+    var seen = {};
+    Object.keys(metadata || {}).forEach(function (term) {
+      Object.keys(metadata[term]).forEach(function (field) {
+        var found = metadata[term][field], places = found && found.position;
+        if (!Array.isArray(places)) return;
+        var marked = seen[field] || (seen[field] = {});
+        var fresh = places.filter(function (place) {
+          var key = JSON.stringify(place);
+          return marked[key] ? false : (marked[key] = true);
+        });
+        if (fresh.length) found.position = fresh;
+        else delete metadata[term][field];
+      });
+    });
   }
 
   var listen = self.addEventListener.bind(self);
