@@ -542,7 +542,7 @@ def _page_content(
             entries = search.stretch_entries(stretch, inputs.url, html_text)
         blocks = pages.render_stretch_blocks(stretch, link, card=inputs.cards)
     elif inputs.kind == "index":
-        blocks = pages.render_stretch_index_blocks(stretches, link)
+        blocks = pages.render_stretch_index_blocks(stretches, link, cards=inputs.cards)
     elif inputs.kind == "builder":
         blocks = builder.render_builder_blocks(stretches, link, url=inputs.canonical)
     else:

@@ -214,6 +214,10 @@ def test_cards_and_card_sheets_are_published_and_linked(real_site: Path) -> None
     for name in ("ease-upper-back-tightness.pdf", "ease-upper-back-tightness-letter.pdf"):
         assert (real_site / "cards" / "routines" / name).is_file()
         assert f'href="../cards/routines/{name}"' in routine
+    # Every card in one file, from the stretch index (it was published but linked from nowhere).
+    index = (real_site / "stretches" / "index.html").read_text(encoding="utf-8")
+    for name in ("stretch-cards.pdf", "stretch-cards-letter.pdf"):
+        assert f'href="../cards/{name}" download' in index
 
 
 def _pieces(log: str) -> tuple[int, int]:

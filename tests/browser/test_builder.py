@@ -187,6 +187,39 @@ def test_a_damaged_link_opens_what_it_can_and_says_what_it_left_out(
         assert page.get_by_role("button", name="Start", exact=True).is_visible()
 
 
+def test_a_link_ending_a_sentence_opens_whole(page: Any, real_server: Server) -> None:
+    # A message app or a writer may take the full stop or bracket after a link into it.
+    for end in (".", ")", ").", "%E2%80%9D", ","):
+        page.goto(real_server.url + BUILDER + "#r=1;10;2;Mine;cat-cow:10,childs-pose:40" + end)
+        assert chosen(page) == ["Cat-cow", "Child's pose"], end
+        assert page.get_by_role("alert").count() == 0, end
+
+
+def test_a_damaged_link_says_so_again_after_a_reload_until_the_routine_is_changed(
+    page: Any, real_server: Server
+) -> None:
+    page.goto(real_server.url + BUILDER + "#r=1;10;3;Mine;cat-cow:10,neck-si")
+    page.reload()
+    expect(page.get_by_role("alert")).to_contain_text("cut short")
+    assert chosen(page) == ["Cat-cow"]
+    press(page, "Add Child's pose")
+    assert page.evaluate("location.hash") == "#r=1;10;2;Mine;cat-cow:10,childs-pose:30"
+
+
+def test_another_link_opened_in_the_same_tab_opens_its_routine(
+    page: Any, real_server: Server
+) -> None:
+    page.goto(real_server.url + BUILDER + "#r=1;10;1;First;cat-cow:10")
+    assert chosen(page) == ["Cat-cow"]
+    # Only the part after "#" changes: the browser does not load the page again.
+    page.evaluate("location.hash = '#r=1;15;2;Second;childs-pose:40,neck-side-tilt:20'")
+    expect(page.locator(".lb-chosen-item").first).to_contain_text("Child's pose")
+    assert chosen(page) == ["Child's pose", "Neck side tilt"]
+    assert page.get_by_role("textbox", name="Routine name").input_value() == "Second"
+    page.get_by_role("button", name="Open First").click()  # the first is kept, not lost
+    assert chosen(page) == ["Cat-cow"]
+
+
 def test_a_link_does_not_lose_the_draft_it_replaces(page: Any, real_server: Server) -> None:
     page.goto(real_server.url + BUILDER)
     press(page, "Add Neck side tilt")
@@ -320,6 +353,9 @@ def test_the_builder_works_from_the_folder(page: Any, context: Any, site_folder:
     assert_loaded(page.locator(".lb-chosen-item img.limber-pic").first)  # a file, by file://
     link = share_link(page)
     assert link.startswith((site_folder / BUILDER).as_uri() + "#r=1;10;2;")
+    # A link to a file on this computer opens nowhere else: it says so, and has no QR code.
+    expect(page.locator("[data-lb-hint]")).to_contain_text("its link works only on this device")
+    assert page.locator(".lb-share [data-lb-qr] svg").count() == 0
     page.get_by_role("button", name="Start", exact=True).click()
     page.clock.run_for(5100)
     assert page.locator(".limber-timer [aria-live='polite']").inner_text() == "Left · Hold"
@@ -463,7 +499,17 @@ def test_a_routine_from_a_link_says_what_it_is_and_starts_from_the_top(
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(real_server.url + BUILDER + "#r=1;15;3;Lower back;knees-to-chest:45,pelvic-tilt:8")
     sent = page.locator("[data-lb-sent]")
-    expect(sent).to_contain_text("Sent to you: “Lower back”, 2 stretches")
+    expect(sent).to_contain_text("Sent to you: “Lower back”, 2 stretches, about 2 minutes.")
+    # A handout: each stretch, its dose and, a tap away, how to do it.
+    handout = sent.locator("li")
+    expect(handout).to_have_count(2)
+    expect(handout.nth(0).locator("p").first).to_have_text("Knees to chest · Hold 45 s")
+    expect(handout.nth(1).locator("p").first).to_have_text("Pelvic tilt · 8 slow breaths")
+    knees = load_stretches(ROOT)[0]["knees-to-chest"]
+    how = handout.nth(0).locator("details")
+    expect(how.locator("p")).to_be_hidden()
+    how.get_by_text("How to do it").click()
+    expect(how.locator("p")).to_have_text(f"{sheet_cue(knees)} {sheet_more(knees)}")
     start = sent.get_by_role("button", name="Start the routine")
     box, name = start.bounding_box(), page.get_by_role("textbox", name="Routine name")
     assert box and box["y"] + box["height"] < 844  # on the first screen

@@ -83,8 +83,17 @@ def test_the_seed_routine_prints_on_one_page(
         "Table of contents",
         "Made with",
         "About this routine",
+        "Print this routine",
     ):
         assert chrome not in text, chrome
+
+
+def test_a_routine_page_has_a_print_button(page: Any, real_server: Server) -> None:
+    """A phone keeps the browser's Print deep in a menu: the page offers it."""
+    page.goto(real_server.url + "routines/ease-upper-back-tightness.html")
+    page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+    page.get_by_role("button", name="Print this routine on one page").click()
+    assert page.evaluate("window.printed") == 1
 
 
 @PAPERS

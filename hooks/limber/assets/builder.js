@@ -78,7 +78,7 @@
     });
     if (count === null) result.problems.push(t("builder.link_count"));
     else if (pieces.length < count) {
-      result.problems.push(t("builder.link_cut", { count: count, came: pieces.length }));
+      result.problems.push(t("builder.link_cut", { count: count }));
     }
     return result;
   }
@@ -278,6 +278,8 @@
       if (code.indexOf(";") < 0 && /%3B/i.test(code)) {
         try { code = decodeURIComponent(code); } catch (error) { /* keep it as it came */ }
       }
+      // A link that ends a sentence may carry its full stop or bracket: items end in a digit.
+      code = code.replace(/(\d)(?:[^\w%]|%[0-9a-f]{2})+$/i, "$1");
       var opened = this.fromCode(code);
       var kept = opened.routine.items.length;
       if (kept && draftRoutine && draftRoutine.items.length && encode(draftRoutine) !== encode(opened.routine)) {
@@ -289,6 +291,7 @@
       var own = draft && draft.code === encode(opened.routine);
       this.sent = own ? draft.sent === true : kept > 0;
       this.showProblems(opened.problems, kept);
+      this.damaged = opened.problems.length ? encode(this.routine) : null;
     } else if (draftRoutine) {
       this.routine = draftRoutine;
     }
@@ -332,6 +335,15 @@
     Array.prototype.forEach.call(this.box.querySelectorAll("[data-lb-add]"), function (button) {
       button.disabled = false;
       button.addEventListener("click", function () { self.add(button.getAttribute("data-lb-add")); });
+    });
+    // Another link opened in this tab (pasted, or tapped in a message) changes only the address
+    // after "#": the page is not loaded again, so the routine it names is opened here.
+    root.addEventListener("hashchange", function () {
+      var match = /(?:^#|[#&])r=([^&]*)/.exec(location.hash);
+      if (match && match[1] !== encode(self.routine)) {
+        self.open();
+        self.box.scrollIntoView();
+      }
     });
     var title = this.$("title"), rest = this.$("rest");
     title.addEventListener("input", function () { self.routine.title = clipTitle(title.value); self.render(true); });
@@ -748,7 +760,7 @@
     var foot = sheet.appendChild(el("div", { class: "limber-sheet-foot" }));
     if (qr) foot.appendChild(el("div", { class: "limber-qr" })).innerHTML = qr;
     foot.appendChild(el("p", {}, t("safety.stop") + " " + t("safety.tick")));
-    foot.appendChild(el("p", {}, qr ? t("builder.scan") : url));
+    if (qr || url) foot.appendChild(el("p", {}, qr ? t("builder.scan") : url));
   };
 
   /** A routine from a link: its name, size and time, and its Start at the top, until another
@@ -758,10 +770,23 @@
     if (!n) this.sent = false; // emptied: whatever is built next is your own
     sent.hidden = !this.sent;
     if (sent.hidden) return;
-    var size = stretchCount(n) + ", " + root.LimberTimer.clock(seconds);
+    var size = stretchCount(n) + ", " + minutesText(seconds);  // "4:00" read as a time of day
     var title = this.routine.title;
     this.$("sent-text").textContent = title
       ? t("builder.sent", { name: title, size: size }) : t("builder.sent_untitled", { size: size });
+    // What was sent, to read as a handout: each stretch, its dose and how to do it.
+    var list = this.$("sent-list"), library = this.library;
+    list.textContent = "";
+    this.routine.items.forEach(function (item) {
+      var stretch = library[item.slug];
+      var row = list.appendChild(el("li"));
+      var head = row.appendChild(el("p"));
+      head.appendChild(el("a", { href: stretch.url }, stretch.name));
+      head.appendChild(document.createTextNode(" \u00b7 " + doseText(stretch, item.amount, item.reps)));
+      var how = row.appendChild(el("details"));
+      how.appendChild(el("summary", {}, t("builder.sent_how")));
+      how.appendChild(el("p", {}, stretch.more ? stretch.cue + " " + stretch.more : stretch.cue));
+    });
   };
 
   /** The player, brought into view and started, unless it is already going (a second press,
@@ -821,19 +846,27 @@
       ? t("builder.tally", { stretches: stretchCount(n), time: root.LimberTimer.clock(seconds) })
       : t("builder.tally_empty");
     var url = this.shareUrl(code);
+    // A copy opened from a folder, with no site address: its link opens on this device alone.
+    var local = /^file:/i.test(url);
     this.$("link").value = url;
     this.$("actions").hidden = !n;
-    var qr = n ? qrSvg(url) : null;
+    this.$("hint").textContent = t(local ? "builder.share_local" : "builder.share_hint");
+    var qr = n && !local ? qrSvg(url) : null;
     this.$("qr").innerHTML = qr || "";
-    this.renderSheet(url, qr, seconds);
+    this.renderSheet(local ? "" : url, qr, seconds);
     var file = n ? proposal(r, this.library) : null;
     this.$("propose").value = file ? file.text : "";
     this.$("propose-path").textContent = file ? file.path : "";
     this.renderSent(n, seconds);
     writeJSON(DRAFT, { code: code, sent: this.sent === true });
-    try {
-      history.replaceState(history.state, "", n ? "#r=" + code : location.pathname + location.search);
-    } catch (error) { /* some file:// pages refuse address changes; the link field still works */ }
+    // A damaged link stays in the address bar until the routine is changed: reloaded or
+    // bookmarked, it says again what it left out.
+    if (this.damaged !== code) {
+      this.damaged = null;
+      try {
+        history.replaceState(history.state, "", n ? "#r=" + code : location.pathname + location.search);
+      } catch (error) { /* some file:// pages refuse address changes; the link field still works */ }
+    }
     if (!typing) this.mountPlayer(false);
     this.renderSaved();
   };

@@ -283,7 +283,17 @@
     });
   }
 
+  /** "Print this routine": the browser's own Print, which a phone keeps deep in a menu. */
+  function setUpPrint() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-limber-print]"), function (button) {
+      if (button.limberPrint) return;
+      button.limberPrint = true;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function start() {
+    setUpPrint();
     setUpOffline();
     labelSearchDialog();
     setUpFilters();

@@ -114,7 +114,7 @@
     var side = step.side ? t(step.side.toLowerCase()) : "";
     switch (step.type) {
       case "ready":
-        return next && next.side ? t("ready_side", { name: item.name, side: t(next.side.toLowerCase()) })
+        return next && next.side ? t("ready_" + next.side.toLowerCase(), { name: item.name })
           : t("ready", { name: item.name });
       case "rest":
         return t("rest", { name: item.name });

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from limber.messages import text
 from limber.model import Routine, Stretch
-from limber.paths import figure_thumbnail, routine_page, stretch_page
+from limber.paths import ALL_CARDS_PDF, figure_thumbnail, routine_page, stretch_page
 from limber.templating import Link, render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 
@@ -41,14 +41,18 @@ def _groups(prefix: str, groups: Mapping[str, list[Stretch]], link: Link) -> str
     ).rstrip("\n")
 
 
-def render_stretch_index_blocks(stretches: Sequence[Stretch], link: Link) -> dict[str, str]:
-    """The stretch index's HTML: a filterable list, then the same stretches grouped by facet."""
+def render_stretch_index_blocks(
+    stretches: Sequence[Stretch], link: Link, *, cards: bool = False
+) -> dict[str, str]:
+    """The stretch index's HTML: every card in one PDF (when cards are drawn), a filterable
+    list, then the same stretches grouped by facet."""
     areas = {word for s in stretches for word in s.areas}
     equipment = {word for s in stretches for word in s.equipment}
     positions = {s.position for s in stretches}
     by_equipment = {"none": [s for s in stretches if not s.equipment]}
     by_equipment |= {word: [s for s in stretches if word in s.equipment] for word in EQUIPMENT}
     return {
+        "cards": render("stretch_index_cards.html", link=link, pdf=ALL_CARDS_PDF) if cards else "",
         "list": render(
             "stretch_index_list.html",
             stretches=stretches,
