@@ -174,6 +174,18 @@ def test_every_cut_of_a_link_opens_what_it_can_and_says_so() -> None:
     assert whole["problems"] == [] and len(whole["items"]) == 3
 
 
+def test_a_name_passed_on_with_plus_for_spaces_reads_with_spaces() -> None:
+    [opened] = run(("open", "1;10;1;Mrs+Lopez%2B1;cat-cow:10"))
+    assert opened["title"] == "Mrs Lopez+1" and opened["problems"] == []
+
+
+def test_a_proposed_file_name_keeps_the_letters_of_an_accented_name() -> None:
+    routine = {"title": "Sra. López – espalda", "rest": 10, "items": [
+        {"slug": "cat-cow", "amount": 12, "reps": 1}]}  # fmt: skip
+    [proposal] = run(("proposal", routine))
+    assert proposal["path"] == "docs/routines/sra-lopez-espalda.md"
+
+
 def test_unknown_stretches_are_left_out_and_doses_brought_into_range() -> None:
     [opened] = run(
         ("open", "1;10;4;Mine;cat-cow:99,no-such-stretch:20,constructor:5,doorway-stretch:1:9")

@@ -63,7 +63,8 @@
     else result.problems.push(t("builder.link_rest", { rest: DEFAULT_REST }));
     var count = /^\d{1,3}$/.test(parts[2] || "") ? Number(parts[2]) : null;
     try {
-      result.title = clipTitle(decodeURIComponent(parts[3] || ""));
+      // A "+" is a space some apps write (the link itself writes "+" as %2B).
+      result.title = clipTitle(decodeURIComponent((parts[3] || "").replace(/\+/g, " ")));
     } catch (error) {
       result.problems.push(t("builder.link_name"));
     }
@@ -145,8 +146,10 @@
     };
   }
 
+  /** A file name from a routine's name, its accents dropped ("Sra. López" → "sra-lopez"). */
   function slugify(text) {
-    return (String(text).toLowerCase().match(/[a-z0-9]+/g) || []).join("-");
+    var plain = String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return (plain.match(/[a-z0-9]+/g) || []).join("-");
   }
 
   /** The docs/routines/<slug>.md text of this routine. */
