@@ -35,7 +35,7 @@ from limber.paths import (
     figure_thumbnail,
     stretch_page,
 )
-from limber.sheet import FEW, sheet_cue, sheet_more
+from limber.sheet import PAGE_CHARACTERS, ROW_CHARACTERS, sheet_cue, sheet_more
 from limber.templating import render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 
@@ -109,7 +109,8 @@ def render_builder_blocks(
         "settings": timing.settings(),
         "base": url,
         "guide": link(CONTRIBUTOR_GUIDE),
-        "few": FEW,  # a sheet of at most this many stretches prints more of their steps
+        # Room on a sheet for the stretches' next steps (limber.sheet.prints_more).
+        "sheet": {"row": ROW_CHARACTERS, "page": PAGE_CHARACTERS},
         "stretches": [_stretch_data(s, link(stretch_page(s.slug))) for s in stretches],
     }
 

@@ -8,6 +8,8 @@ cut mid-sentence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markupsafe import Markup
 
 from limber.figures.svg import render_svg
@@ -16,16 +18,26 @@ from limber.templating import render
 from limber.wording import plain
 
 CUE_LIMIT = 170  # characters; the first step is always shown in full, however long
-# A sheet of a few stretches (a physiotherapist's three, say) has room for most of each one's
-# steps: a sheet of at most FEW stretches prints them (its list is ``limber-few``, limber.css;
-# the builder's script marks its sheet so, from the page data's ``few``).
+# A sheet with room for most of each stretch's steps prints them (its list is ``limber-few``,
+# limber.css; the builder's script marks its sheet so, from the page data's ``sheet``): room is
+# PAGE_CHARACTERS, a row costing ROW_CHARACTERS (its picture and name) besides its text. Measured
+# on A4 and Letter in Chromium: the six stretches with the most steps (3,054 characters) fit;
+# seven stretches of 2,443 fit, and seven of 2,939 spill onto a second Letter page.
 MORE_LIMIT = 520
-FEW = 4
+ROW_CHARACTERS = 400
+PAGE_CHARACTERS = 5450
 
 
 def sheet_cue(stretch: Stretch) -> str:
     """Whole steps, plain text: the first in full, then each next one while the line fits."""
     return _cue_and_more(stretch)[0]
+
+
+def prints_more(stretches: Sequence[Stretch]) -> bool:
+    """Whether a sheet of these stretches has room on one page for their next steps: a
+    physiotherapist's three always, a routine of seven short ones too, eight long ones not."""
+    text = sum(len(sheet_cue(s)) + len(sheet_more(s)) + 1 for s in stretches)
+    return len(stretches) * ROW_CHARACTERS + text <= PAGE_CHARACTERS
 
 
 def sheet_more(stretch: Stretch) -> str:
@@ -62,7 +74,7 @@ def thumbnail(stretch: Stretch) -> Markup:
 
 def render_sheet_row(stretch: Stretch, dose: Dose, href: str, *, more: bool = False) -> str:
     """One stretch of the sheet (``templates/sheet_row.html``): tick box, picture, linked name,
-    dose, cue; with ``more`` (a sheet of at most ``FEW`` stretches), its next steps, printed."""
+    dose, cue; with ``more`` (a sheet with room, ``prints_more``), its next steps, printed."""
     return render(
         "sheet_row.html",
         stretch=stretch,

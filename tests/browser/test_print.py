@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from limber.loading import Library, load_library
 from limber.paths import ROUTINES_DIR
+from limber.sheet import prints_more, sheet_more
 from limber.translations import is_translation
 
 from ..conftest import ROOT
@@ -74,6 +75,12 @@ def test_the_seed_routine_prints_on_one_page(
     flat = " ".join(text.split())
     assert "\u2026" not in flat
     assert "Kneel on the floor and sit back toward your heels." in flat
+    # Seven short stretches leave room on the page for what to do after the first step: the
+    # wall sheet gave only each starting position.
+    library = load_library(ROOT, ROOT / "docs")
+    stretches = [item.stretch for item in library.routines["ease-upper-back-tightness"].items]
+    assert prints_more(stretches)
+    assert all(sheet_more(stretch)[-40:] in flat for stretch in stretches if sheet_more(stretch))
     pictures = pictures_in_print(page)
     assert len(pictures) == len(SEED) and all(height > 30 for height in pictures), pictures
     for chrome in (

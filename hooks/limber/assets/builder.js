@@ -746,7 +746,13 @@
     var meta = sheet.appendChild(el("p", { class: "limber-meta" }));
     meta.appendChild(el("strong", {}, minutesText(seconds)));
     meta.appendChild(document.createTextNode(" \u00b7 " + stretchCount(n) + " \u00b7 " + t("routine.rest", { rest: r.rest })));
-    var few = n <= this.data.few; // room for more of each one's steps (limber.sheet.FEW)
+    // Room on the page for each one's next steps (limber.sheet.prints_more).
+    var room = this.data.sheet, library = this.library, text = 0;
+    r.items.forEach(function (item) {
+      var s = library[item.slug];
+      text += s.cue.length + (s.more ? s.more.length : 0) + 1;
+    });
+    var few = n * room.row + text <= room.page;
     var list = sheet.appendChild(el("ol", { class: few ? "limber-routine limber-few" : "limber-routine" }));
     r.items.forEach(function (item) {
       var s = self.library[item.slug];

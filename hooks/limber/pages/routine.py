@@ -9,7 +9,7 @@ from limber import timer
 from limber.messages import text
 from limber.model import Routine
 from limber.paths import SAFETY_PAGE, routine_cards_pdf, stretch_page
-from limber.sheet import FEW, render_sheet_row
+from limber.sheet import prints_more, render_sheet_row
 from limber.templating import Link, render
 
 
@@ -34,7 +34,7 @@ def render_routine_blocks(
     carries ``limber-sheet-hide`` or is hidden by print CSS. With ``url`` (when the site has a
     ``site_url``), the sheet carries a QR code back to the page.
     """
-    few = len(routine.items) <= FEW  # room on the sheet for more of each one's steps
+    few = prints_more([item.stretch for item in routine.items])  # room for their next steps
     rows = [
         Markup(
             render_sheet_row(
