@@ -35,7 +35,13 @@ from limber.paths import (
     figure_thumbnail,
     stretch_page,
 )
-from limber.sheet import PAGE_CHARACTERS, ROW_CHARACTERS, sheet_cue, sheet_more
+from limber.sheet import (
+    PAGE_CHARACTERS,
+    ROW_CHARACTERS,
+    sheet_cue,
+    sheet_holds_every_step,
+    sheet_more,
+)
 from limber.templating import render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 
@@ -78,6 +84,8 @@ def _stretch_data(stretch: Stretch, href: str) -> dict[str, Any]:
     data.update(slug=stretch.slug, url=href, cue=sheet_cue(stretch))
     if more := sheet_more(stretch):
         data["more"] = more
+    if not sheet_holds_every_step(stretch):
+        data["cut"] = True  # the handout links the page for the rest
     return data
 
 

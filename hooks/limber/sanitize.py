@@ -23,7 +23,7 @@ import markdown
 import nh3
 
 # The Markdown extensions the build renders a body with, so that the audit renders it the same way:
-# the three MkDocs always adds (tables, fenced code), then those of mkdocs.yml.
+# the three MkDocs always adds (toc, tables, fenced code), then those of mkdocs.yml.
 EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html")
 EXTENSION_CONFIGS = {"toc": {"permalink": True}}
 

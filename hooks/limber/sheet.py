@@ -25,7 +25,7 @@ CUE_LIMIT = 170  # characters; the first step is always shown in full, however l
 # seven stretches of 2,443 fit, and seven of 2,939 spill onto a second Letter page.
 MORE_LIMIT = 520
 ROW_CHARACTERS = 400
-PAGE_CHARACTERS = 5450
+PAGE_CHARACTERS = 5460
 
 
 def sheet_cue(stretch: Stretch) -> str:
@@ -38,6 +38,12 @@ def prints_more(stretches: Sequence[Stretch]) -> bool:
     physiotherapist's three always, a routine of seven short ones too, eight long ones not."""
     text = sum(len(sheet_cue(s)) + len(sheet_more(s)) + 1 for s in stretches)
     return len(stretches) * ROW_CHARACTERS + text <= PAGE_CHARACTERS
+
+
+def sheet_holds_every_step(stretch: Stretch) -> bool:
+    """Whether the cue and the steps after it are all of the stretch's steps."""
+    shown = " ".join(part for part in _cue_and_more(stretch) if part)
+    return shown == " ".join(_sentence(plain(step)) for step in stretch.steps)
 
 
 def sheet_more(stretch: Stretch) -> str:

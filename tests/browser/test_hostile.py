@@ -40,7 +40,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
 _FROM_BODIES = """() => {
   const article = document.querySelector("article");
   const own = (node) =>
-    node.closest(".limber-timer, .limber-figure, .limber-filters, .limber-audio");
+    node.closest(".limber-timer, .limber-figure, .limber-filters, .limber-audio, " +
+      ".limber-print-button");
   return {
     pwned: window.__pwned === undefined ? null : String(window.__pwned),
     javascript: [...document.querySelectorAll("a[href]")]

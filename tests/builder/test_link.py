@@ -21,6 +21,8 @@ from limber import builder, messages, timing
 from limber.cli import main as limber_main
 from limber.loading import load_library
 from limber.model import Span
+from limber.paths import slugify
+from limber.sheet import PAGE_CHARACTERS, ROW_CHARACTERS, prints_more, sheet_cue, sheet_more
 from limber.timer import dose_data
 from limber.wording import dose_text, minutes_text
 
@@ -46,6 +48,8 @@ process.stdin.on("data", (chunk) => (input += chunk)).on("end", () => {
       case "proposal": return builder.proposal(arg, library);
       case "import": return builder.readExport(arg, library);
       case "export": return builder.exportText(arg);
+      case "printsMore": return builder.printsMore(arg.items, library, arg.room);
+      case "slugify": return builder.slugify(arg);
       case "total":
         return timer.totalSeconds(timer.buildPlan(builder.playerConfig(arg, library, settings)));
     }
@@ -177,6 +181,33 @@ def test_every_cut_of_a_link_opens_what_it_can_and_says_so() -> None:
 def test_a_name_passed_on_with_plus_for_spaces_reads_with_spaces() -> None:
     [opened] = run(("open", "1;10;1;Mrs+Lopez%2B1;cat-cow:10"))
     assert opened["title"] == "Mrs Lopez+1" and opened["problems"] == []
+
+
+def test_the_script_finds_room_for_next_steps_as_the_build_does() -> None:
+    """The builder's sheet and an authored routine's page decide alike whether the page has
+    room for each stretch's next steps: at the rule's edge too (the longest that fit, and one
+    more), and for every routine."""
+    stretches = list(LIBRARY.stretches.values())
+    ranked = sorted(stretches, key=lambda s: len(sheet_cue(s)) + len(sheet_more(s)), reverse=True)
+    most = max(n for n in range(1, len(ranked)) if prints_more(ranked[:n]))
+    sets = [
+        ranked[:most],
+        ranked[: most + 1],
+        *([i.stretch for i in r.items] for r in LIBRARY.routines.values()),
+    ]
+    room = {"row": ROW_CHARACTERS, "page": PAGE_CHARACTERS}
+    data = {s.slug: builder._stretch_data(s, s.slug) for s in stretches}
+    calls = [
+        ("printsMore", {"items": [{"slug": s.slug} for s in chosen], "room": room})
+        for chosen in sets
+    ]
+    assert run(*calls, library=data) == [prints_more(chosen) for chosen in sets]
+    assert most == 6  # as measured on A4 and Letter (limber/sheet.py)
+
+
+def test_a_proposed_file_name_is_the_one_the_build_would_give() -> None:
+    names = ["Sra. López – espalda", "Straße", "Łódź", "Ærø", "½ hour", "Café au lait", "🙂"]
+    assert run(*(("slugify", name) for name in names)) == [slugify(name) for name in names]
 
 
 def test_a_proposed_file_name_keeps_the_letters_of_an_accented_name() -> None:

@@ -146,9 +146,15 @@
     };
   }
 
-  /** A file name from a routine's name, its accents dropped ("Sra. López" → "sra-lopez"). */
+  // Letters NFKD does not take apart (limber.paths._LATIN).
+  var LATIN = { "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l",
+    "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "ð": "d" };
+
+  /** A file name from a routine's name, as limber.paths.slugify makes one ("Sra. López" →
+   * "sra-lopez", "Straße" → "strasse"). */
   function slugify(text) {
-    var plain = String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    var plain = String(text).replace(/[ßøØæÆœŒłŁđĐþð]/g, function (c) { return LATIN[c]; })
+      .normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
     return (plain.match(/[a-z0-9]+/g) || []).join("-");
   }
 
@@ -204,9 +210,21 @@
     }, null, 1) + "\n";
   }
 
+  /** Whether a sheet of these stretches has room for their next steps (limber.sheet.prints_more,
+   * with the page's `sheet` measures). */
+  function printsMore(items, library, room) {
+    var text = 0;
+    items.forEach(function (item) {
+      var s = library[item.slug];
+      text += s.cue.length + (s.more ? s.more.length : 0) + 1;
+    });
+    return items.length * room.row + text <= room.page;
+  }
+
   var codec = { VERSION: VERSION, TITLE_LIMIT: TITLE_LIMIT, encode: encode, decode: decode,
     resolve: resolve, doseText: doseText, minutesText: minutesText, playerConfig: playerConfig,
-    proposal: proposal, readExport: readExport, exportText: exportText, useMessages: useMessages };
+    proposal: proposal, readExport: readExport, exportText: exportText, useMessages: useMessages,
+    printsMore: printsMore, slugify: slugify };
   if (typeof module === "object" && module.exports) {
     module.exports = codec;
     return;
@@ -271,18 +289,24 @@
   };
 
   /* A link wins over the draft, which is kept among the saved: a link never loses your work. */
-  proto.open = function () {
+  /** The routine's code in the page's address, or null. */
+  function linkCode() {
     var match = /(?:^#|[#&])r=([^&]*)/.exec(location.hash);
+    return match ? match[1] : null;
+  }
+
+  proto.open = function () {
+    var linked = linkCode();
     var draft = readJSON(DRAFT);
     var draftRoutine = draft && typeof draft.code === "string" ? this.fromCode(draft.code).routine : null;
-    if (match) {
-      var code = match[1];
-      // Some apps escape the separators of a link they pass on: undo that once.
-      if (code.indexOf(";") < 0 && /%3B/i.test(code)) {
-        try { code = decodeURIComponent(code); } catch (error) { /* keep it as it came */ }
-      }
-      // A link that ends a sentence may carry its full stop or bracket: items end in a digit.
-      code = code.replace(/(\d)(?:[^\w%]|%[0-9a-f]{2})+$/i, "$1");
+    if (linked !== null) {
+      // Some apps escape the separators of a link they pass on: undo that, and only that (a
+      // name's "%2B" stays a "+", not the space a bare "+" stands for).
+      var code = linked.indexOf(";") < 0 && /%3B/i.test(linked)
+        ? linked.replace(/%3B/gi, ";").replace(/%2C/gi, ",").replace(/%3A/gi, ":") : linked;
+      // A link that ends a sentence may carry its full stop or bracket: items end in a digit. A
+      // ":" stays (a stretch cut after it is reported, not mended).
+      code = code.replace(/(\d)(?:[^\w%:]|%[0-9a-f]{2})+$/i, "$1");
       var opened = this.fromCode(code);
       var kept = opened.routine.items.length;
       if (kept && draftRoutine && draftRoutine.items.length && encode(draftRoutine) !== encode(opened.routine)) {
@@ -341,12 +365,18 @@
     });
     // Another link opened in this tab (pasted, or tapped in a message) changes only the address
     // after "#": the page is not loaded again, so the routine it names is opened here.
+    // Back to an address this tab wrote itself (its own links, "See your routine", make history
+    // entries) is not a link: the routine on the page stays, and so does its address.
     root.addEventListener("hashchange", function () {
-      var match = /(?:^#|[#&])r=([^&]*)/.exec(location.hash);
-      if (match && match[1] !== encode(self.routine)) {
-        self.open();
-        self.box.scrollIntoView();
+      var code = linkCode(), current = encode(self.routine);
+      if (code === null || code === current) return;
+      if (history.state && history.state.limberRoutine) {
+        self.writeAddress(current);
+        return;
       }
+      if (self.routine.items.length) self.keep(self.routine, t("builder.earlier_draft"));
+      self.open();
+      self.box.scrollIntoView();
     });
     var title = this.$("title"), rest = this.$("rest");
     title.addEventListener("input", function () { self.routine.title = clipTitle(title.value); self.render(true); });
@@ -746,14 +776,8 @@
     var meta = sheet.appendChild(el("p", { class: "limber-meta" }));
     meta.appendChild(el("strong", {}, minutesText(seconds)));
     meta.appendChild(document.createTextNode(" \u00b7 " + stretchCount(n) + " \u00b7 " + t("routine.rest", { rest: r.rest })));
-    // Room on the page for each one's next steps (limber.sheet.prints_more).
-    var room = this.data.sheet, library = this.library, text = 0;
-    r.items.forEach(function (item) {
-      var s = library[item.slug];
-      text += s.cue.length + (s.more ? s.more.length : 0) + 1;
-    });
-    var few = n * room.row + text <= room.page;
-    var list = sheet.appendChild(el("ol", { class: few ? "limber-routine limber-few" : "limber-routine" }));
+    var more = printsMore(r.items, this.library, this.data.sheet);  // room for their next steps
+    var list = sheet.appendChild(el("ol", { class: more ? "limber-routine limber-few" : "limber-routine" }));
     r.items.forEach(function (item) {
       var s = self.library[item.slug];
       var li = list.appendChild(el("li", { class: "limber-step" }));
@@ -783,8 +807,12 @@
     var title = this.routine.title;
     this.$("sent-text").textContent = title
       ? t("builder.sent", { name: title, size: size }) : t("builder.sent_untitled", { size: size });
-    // What was sent, to read as a handout: each stretch, its dose and how to do it.
+    // What was sent, to read as a handout: each stretch, its dose and how to do it. Made again
+    // only when they change (typing a name must not close what the reader opened).
     var list = this.$("sent-list"), library = this.library;
+    var listed = JSON.stringify(this.routine.items.map(function (i) { return [i.slug, i.amount, i.reps]; }));
+    if (list.getAttribute("data-listed") === listed) return;
+    list.setAttribute("data-listed", listed);
     list.textContent = "";
     this.routine.items.forEach(function (item) {
       var stretch = library[item.slug];
@@ -793,8 +821,13 @@
       head.appendChild(el("a", { href: stretch.url }, stretch.name));
       head.appendChild(document.createTextNode(" \u00b7 " + doseText(stretch, item.amount, item.reps)));
       var how = row.appendChild(el("details"));
-      how.appendChild(el("summary", {}, t("builder.sent_how")));
-      how.appendChild(el("p", {}, stretch.more ? stretch.cue + " " + stretch.more : stretch.cue));
+      var summary = how.appendChild(el("summary", {}, t("builder.sent_how")));
+      summary.appendChild(el("span", { class: "lb-vh" }, " \u00b7 " + stretch.name));
+      var steps = how.appendChild(el("p", {}, stretch.more ? stretch.cue + " " + stretch.more : stretch.cue));
+      if (stretch.cut) {  // the sheet's share of a long stretch's steps: the page has them all
+        steps.appendChild(document.createTextNode(" "));
+        steps.appendChild(el("a", { href: stretch.url + "#how-to-do-it" }, t("builder.sent_all_steps")));
+      }
     });
   };
 
@@ -859,7 +892,8 @@
     var local = /^file:/i.test(url);
     this.$("link").value = url;
     this.$("actions").hidden = !n;
-    this.$("hint").textContent = t(local ? "builder.share_local" : "builder.share_hint");
+    this.$("hint").textContent = local
+      ? t("builder.share_local", { page: t("builder.title") }) : t("builder.share_hint");
     var qr = n && !local ? qrSvg(url) : null;
     this.$("qr").innerHTML = qr || "";
     this.renderSheet(local ? "" : url, qr, seconds);
@@ -872,12 +906,19 @@
     // bookmarked, it says again what it left out.
     if (this.damaged !== code) {
       this.damaged = null;
-      try {
-        history.replaceState(history.state, "", n ? "#r=" + code : location.pathname + location.search);
-      } catch (error) { /* some file:// pages refuse address changes; the link field still works */ }
+      this.writeAddress(code);
     }
     if (!typing) this.mountPlayer(false);
     this.renderSaved();
+  };
+
+  /** The routine's code into the address, marked as this tab's own (see the hashchange). */
+  proto.writeAddress = function (code) {
+    var n = this.routine.items.length;
+    try {
+      var state = Object.assign({}, history.state, { limberRoutine: true });  // Follow along's too
+      history.replaceState(state, "", n ? "#r=" + code : location.pathname + location.search);
+    } catch (error) { /* some file:// pages refuse address changes; the link field still works */ }
   };
 
   function start() {

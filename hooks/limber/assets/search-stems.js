@@ -30,17 +30,14 @@
   var SYNTAX = /([\s+\-~^*:"]+)/;
 
   var languages = [];
+  var pipeline = [];  // the index's pipeline functions, from Material's setup message
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
   function stemmer() {
-    var lunr = self.lunr;
-    if (!lunr || languages.length !== 1) return null;  // several languages: Material mixes them
-    var language = languages[0];
-    var stem = language === "en" ? lunr.stemmer : lunr[language] && lunr[language].stemmer;
-    return typeof stem === "function" ? stem : null;
+    return ofLanguage("stemmer");
   }
 
   // The word's first letters, as many as its stem has: the stem is lunr's in plain letters
@@ -62,13 +59,19 @@
     return kept < SHORTEST_STEM ? word : letters.slice(0, kept).join("");
   }
 
-  // The index language's stop words ("to", "al", "de"), which the index leaves out.
-  function stopWords() {
+  // The index language's own function `name` (lunr's for English, lunr-languages' for others).
+  function ofLanguage(name) {
     var lunr = self.lunr;
-    if (!lunr || languages.length !== 1) return null;
+    if (!lunr || languages.length !== 1) return null;  // several languages: Material mixes them
     var language = languages[0];
-    var filter = language === "en" ? lunr.stopWordFilter : lunr[language] && lunr[language].stopWordFilter;
-    return typeof filter === "function" ? filter : null;
+    var found = language === "en" ? lunr[name] : lunr[language] && lunr[language][name];
+    return typeof found === "function" ? found : null;
+  }
+
+  // The stop words ("to", "al", "de"), if the index leaves them out (the site's search
+  // `pipeline` may not).
+  function stopWords() {
+    return pipeline.indexOf("stopWordFilter") >= 0 ? ofLanguage("stopWordFilter") : null;
   }
 
   function stemQuery(query) {
@@ -86,7 +89,7 @@
       // A stop word the index left out is left out here too, once the next word is begun: with
       // Material's wildcard "to" would find "towel", and "al" "alta", above the stretch named.
       // The word being typed stays: it may be the start of "towel".
-      var plain = /^\s*$/.test(before) && (i === last || /^\s+$/.test(after));
+      var plain = /^\s*$/.test(before) && /^\s+$/.test(after);
       if (plain && i !== last && stop && !stop(new self.lunr.Token(parts[i].toLowerCase(), {}))) {
         parts[i] = "";
         continue;
@@ -98,9 +101,9 @@
 
   // Each indexed word also without its accents ("vértebra" and "vertebra"), at the end of the
   // pipeline Material sets up for the language. And an entry's hidden tags (ALSO_TAGS in
-  // limber/search.py: an area's other names, "lumbar" for the lower back) indexed with its
-  // tags, which weigh most: the entry a result shows is Material's own, and keeps only the
-  // tags it had.
+  // limber/search.py: a stretch's own names, and its areas' other names, "lumbar" for the lower
+  // back) indexed with its tags, which weigh most: the entry a result shows is Material's own,
+  // and keeps only the tags it had.
   var ALSO_TAGS = "limber_also";
   var preparing = false;
   function prepareIndex(lunr) {
@@ -157,6 +160,7 @@
       var message = event.data;
       if (message && message.type === SETUP && message.data && message.data.config) {
         languages = message.data.config.lang || [];
+        pipeline = message.data.config.pipeline || [];
         prepareIndex(self.lunr);
       }
       if (message && message.type === QUERY) {

@@ -114,8 +114,8 @@
     var side = step.side ? t(step.side.toLowerCase()) : "";
     switch (step.type) {
       case "ready":
-        return next && next.side ? t("ready_" + next.side.toLowerCase(), { name: item.name })
-          : t("ready", { name: item.name });
+        if (!next || !next.side) return t("ready", { name: item.name });
+        return next.side === "Left" ? t("ready_left", { name: item.name }) : t("ready_right", { name: item.name });
       case "rest":
         return t("rest", { name: item.name });
       case "switch":
