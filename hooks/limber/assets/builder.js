@@ -288,13 +288,13 @@
     return { routine: resolved, problems: problems };
   };
 
-  /* A link wins over the draft, which is kept among the saved: a link never loses your work. */
   /** The routine's code in the page's address, or null. */
   function linkCode() {
     var match = /(?:^#|[#&])r=([^&]*)/.exec(location.hash);
     return match ? match[1] : null;
   }
 
+  /* A link wins over the draft, which is kept among the saved: a link never loses your work. */
   proto.open = function () {
     var linked = linkCode();
     var draft = readJSON(DRAFT);
