@@ -35,13 +35,7 @@ from limber.paths import (
     figure_thumbnail,
     stretch_page,
 )
-from limber.sheet import (
-    PAGE_CHARACTERS,
-    ROW_CHARACTERS,
-    sheet_cue,
-    sheet_holds_every_step,
-    sheet_more,
-)
+from limber.sheet import PAGE_CHARACTERS, ROW_CHARACTERS, sheet_steps
 from limber.templating import render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 
@@ -81,10 +75,11 @@ def render_builder_markdown(count: int) -> str:
 
 def _stretch_data(stretch: Stretch, href: str) -> dict[str, Any]:
     data = timer.dose_data(stretch.name, stretch.dose)
-    data.update(slug=stretch.slug, url=href, cue=sheet_cue(stretch))
-    if more := sheet_more(stretch):
-        data["more"] = more
-    if not sheet_holds_every_step(stretch):
+    steps = sheet_steps(stretch)
+    data.update(slug=stretch.slug, url=href, cue=steps.cue)
+    if steps.more:
+        data["more"] = steps.more
+    if not steps.whole:
         data["cut"] = True  # the handout links the page for the rest
     return data
 

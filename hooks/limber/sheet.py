@@ -9,6 +9,7 @@ cut mid-sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -28,44 +29,46 @@ ROW_CHARACTERS = 400
 PAGE_CHARACTERS = 5460
 
 
-def sheet_cue(stretch: Stretch) -> str:
-    """Whole steps, plain text: the first in full, then each next one while the line fits."""
-    return _cue_and_more(stretch)[0]
+class SheetSteps(NamedTuple):
+    """A stretch's steps as a sheet prints them, from one pass over its steps."""
+
+    cue: str  # whole steps, plain text: the first in full, then each next one while it fits
+    more: str  # the next whole steps while they fit in MORE_LIMIT with the cue ("" if none)
+    whole: bool  # whether the cue and more are all of its steps
 
 
-def prints_more(stretches: Sequence[Stretch]) -> bool:
-    """Whether a sheet of these stretches has room on one page for their next steps: a
-    physiotherapist's three always, a routine of seven short ones too, eight long ones not."""
-    text = sum(len(sheet_cue(s)) + len(sheet_more(s)) + 1 for s in stretches)
-    return len(stretches) * ROW_CHARACTERS + text <= PAGE_CHARACTERS
-
-
-def sheet_holds_every_step(stretch: Stretch) -> bool:
-    """Whether the cue and the steps after it are all of the stretch's steps."""
-    shown = " ".join(part for part in _cue_and_more(stretch) if part)
-    return shown == " ".join(_sentence(plain(step)) for step in stretch.steps)
-
-
-def sheet_more(stretch: Stretch) -> str:
-    """The next whole steps after the cue while they fit in ``MORE_LIMIT`` with it: what a
-    sheet of a few stretches prints after the cue (empty when the cue holds every step)."""
-    return _cue_and_more(stretch)[1]
-
-
-def _cue_and_more(stretch: Stretch) -> tuple[str, str]:
-    """The cue (within ``CUE_LIMIT``) and the steps after it (within ``MORE_LIMIT``), in one
-    pass over the steps."""
+def sheet_steps(stretch: Stretch) -> SheetSteps:
+    """The cue (within ``CUE_LIMIT``) and the steps after it (within ``MORE_LIMIT``), and
+    whether they are all of its steps."""
     steps = [_sentence(plain(step)) for step in stretch.steps]
     if not steps:
-        return stretch.summary, ""
+        return SheetSteps(stretch.summary, "", False)
     cue, length = steps[:1], len(steps[0])
     more: list[str] = []
     for step in steps[1:]:
         length += 1 + len(step)
         if length > MORE_LIMIT:
-            break
+            return SheetSteps(" ".join(cue), " ".join(more), False)
         (more if more or length > CUE_LIMIT else cue).append(step)
-    return " ".join(cue), " ".join(more)
+    return SheetSteps(" ".join(cue), " ".join(more), True)
+
+
+def sheet_cue(stretch: Stretch) -> str:
+    """Whole steps, plain text: the first in full, then each next one while the line fits."""
+    return sheet_steps(stretch).cue
+
+
+def prints_more(stretches: Sequence[Stretch]) -> bool:
+    """Whether a sheet of these stretches has room on one page for their next steps: a
+    physiotherapist's three always, a routine of seven short ones too, eight long ones not."""
+    text = sum(len(steps.cue) + len(steps.more) + 1 for steps in map(sheet_steps, stretches))
+    return len(stretches) * ROW_CHARACTERS + text <= PAGE_CHARACTERS
+
+
+def sheet_more(stretch: Stretch) -> str:
+    """The next whole steps after the cue while they fit in ``MORE_LIMIT`` with it: what a
+    sheet of a few stretches prints after the cue (empty when the cue holds every step)."""
+    return sheet_steps(stretch).more
 
 
 def _sentence(text: str) -> str:
@@ -81,12 +84,13 @@ def thumbnail(stretch: Stretch) -> Markup:
 def render_sheet_row(stretch: Stretch, dose: Dose, href: str, *, more: bool = False) -> str:
     """One stretch of the sheet (``templates/sheet_row.html``): tick box, picture, linked name,
     dose, cue; with ``more`` (a sheet with room, ``prints_more``), its next steps, printed."""
+    steps = sheet_steps(stretch)
     return render(
         "sheet_row.html",
         stretch=stretch,
         dose=dose,
         href=href,
         thumbnail=thumbnail(stretch),
-        cue=sheet_cue(stretch),
-        more=sheet_more(stretch) if more else "",
+        cue=steps.cue,
+        more=steps.more if more else "",
     ).rstrip("\n")

@@ -143,9 +143,8 @@
         var found = metadata[term][field], places = found && found.position;
         if (!Array.isArray(places)) return;
         var marked = seen[field] || (seen[field] = {});
-        var fresh = places.filter(function (place) {
-          var key = JSON.stringify(place);
-          return marked[key] ? false : (marked[key] = true);
+        var fresh = places.filter(function (place) {  // a number in Material's index
+          return marked[place] ? false : (marked[place] = true);
         });
         if (fresh.length) found.position = fresh;
         else delete metadata[term][field];
