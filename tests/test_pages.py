@@ -189,9 +189,12 @@ def test_only_a_sheet_with_room_carries_their_next_steps() -> None:
     assert not sheet.prints_more([item.stretch for item in routine.items])
     long_list = pages.render_routine_blocks(routine, _link)["list"]
     assert "limber-more-steps" not in long_list and "limber-few" not in long_list
+    assert '<ol class="limber-routine">' in long_list  # in the sheet's own size
     short = dataclasses.replace(routine, items=routine.items[:3])  # a physiotherapist's three
     short_list = pages.render_routine_blocks(short, _link)["list"]
-    assert 'class="limber-routine limber-few"' in short_list
+    room = sheet.sheet_room([item.stretch for item in short.items])
+    assert room.more and room.points > sheet.BASE_POINTS  # it prints larger, for the wall
+    assert f'class="limber-routine limber-few limber-sheet-{room.points}pt"' in short_list
     assert short_list.count("limber-more-steps") == sum(
         1 for item in short.items if sheet.sheet_more(item.stretch)
     )

@@ -35,7 +35,13 @@ from limber.paths import (
     figure_thumbnail,
     stretch_page,
 )
-from limber.sheet import PAGE_CHARACTERS, ROW_CHARACTERS, sheet_steps
+from limber.sheet import (
+    BASE_POINTS,
+    LARGER_POINTS,
+    PAGE_CHARACTERS,
+    ROW_CHARACTERS,
+    sheet_steps,
+)
 from limber.templating import render
 from limber.vocabulary import AREAS, EQUIPMENT, POSITIONS, label
 
@@ -66,6 +72,17 @@ def customise_link(routine: Routine, link: Link) -> str:
     """The "Customise this routine" button of a routine page, opening it in the builder."""
     href = f"{link(BUILDER_PAGE)}#r={routine_code(routine)}"
     return render("builder_customise.html", href=href)
+
+
+def sheet_measures() -> dict[str, Any]:
+    """A sheet's measures for the script, which decides as ``limber.sheet.sheet_room`` does
+    whether its page has room for each stretch's next steps and for larger type."""
+    return {
+        "row": ROW_CHARACTERS,
+        "page": PAGE_CHARACTERS,
+        "base": BASE_POINTS,
+        "points": list(LARGER_POINTS),
+    }
 
 
 def render_builder_markdown(count: int) -> str:
@@ -112,8 +129,7 @@ def render_builder_blocks(
         "settings": timing.settings(),
         "base": url,
         "guide": link(CONTRIBUTOR_GUIDE),
-        # Room on a sheet for the stretches' next steps (limber.sheet.prints_more).
-        "sheet": {"row": ROW_CHARACTERS, "page": PAGE_CHARACTERS},
+        "sheet": sheet_measures(),
         "stretches": [_stretch_data(s, link(stretch_page(s.slug))) for s in stretches],
     }
 

@@ -27,6 +27,13 @@ CUE_LIMIT = 170  # characters; the first step is always shown in full, however l
 MORE_LIMIT = 520
 ROW_CHARACTERS = 400
 PAGE_CHARACTERS = 5460
+# A sheet with room to spare prints its list in larger type, pictures with it, to read from
+# across a room: the largest of these sizes at which its characters, grown with the square of
+# the size, stay within PAGE_CHARACTERS. Measured on A4 and Letter in Chromium, at 12, 14 and
+# 16 pt, the longest and the shortest stretches: every sheet within it fit one page; the
+# closest spilled at 1.2 times it.
+BASE_POINTS = 10
+LARGER_POINTS = (16, 14, 12)
 
 
 class SheetSteps(NamedTuple):
@@ -58,11 +65,33 @@ def sheet_cue(stretch: Stretch) -> str:
     return sheet_steps(stretch).cue
 
 
+class SheetRoom(NamedTuple):
+    """What a sheet's page has room for, from one pass over its stretches' steps."""
+
+    more: bool  # each stretch's next steps, after its cue
+    points: int  # the list's type size: BASE_POINTS, or larger for a sheet of a few
+
+
+def sheet_room(stretches: Sequence[Stretch]) -> SheetRoom:
+    """Room on one page for the stretches' next steps (a physiotherapist's three always, a
+    routine of seven short ones too, eight long ones not) and the list's type size (a sheet of
+    two or three reads from across the room; a routine of twelve keeps ``BASE_POINTS``)."""
+    cues = mores = 0
+    for steps in map(sheet_steps, stretches):
+        cues += len(steps.cue) + 1
+        mores += len(steps.more)
+    characters = len(stretches) * ROW_CHARACTERS + cues  # of the page, at BASE_POINTS
+    more = characters + mores <= PAGE_CHARACTERS
+    characters += mores if more else 0
+    for points in LARGER_POINTS:
+        if characters * (points / BASE_POINTS) ** 2 <= PAGE_CHARACTERS:
+            return SheetRoom(more, points)
+    return SheetRoom(more, BASE_POINTS)
+
+
 def prints_more(stretches: Sequence[Stretch]) -> bool:
-    """Whether a sheet of these stretches has room on one page for their next steps: a
-    physiotherapist's three always, a routine of seven short ones too, eight long ones not."""
-    text = sum(len(steps.cue) + len(steps.more) + 1 for steps in map(sheet_steps, stretches))
-    return len(stretches) * ROW_CHARACTERS + text <= PAGE_CHARACTERS
+    """Whether a sheet of these stretches has room on one page for their next steps."""
+    return sheet_room(stretches).more
 
 
 def sheet_more(stretch: Stretch) -> str:

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from limber.loading import load_stretches
-from limber.sheet import prints_more, sheet_cue, sheet_more
+from limber.sheet import BASE_POINTS, LARGER_POINTS, prints_more, sheet_cue, sheet_more, sheet_room
 
 from ..conftest import ROOT, real_names
 from .conftest import (
@@ -516,6 +516,44 @@ def test_the_library_finds_by_word_and_says_when_nothing_matches(
     expect(items).to_have_count(len(real_names()))
 
 
+def test_a_chosen_stretchs_dose_is_said_once(page: Any, real_server: Server) -> None:
+    """Its menus say the dose; words under them say only what the menus leave out (the sides)."""
+    page.goto(real_server.url + BUILDER)
+    for name in ("Child's pose", "Doorway stretch"):
+        press(page, f"Add {name}")
+    childs_pose, doorway = page.locator(".lb-chosen-item").all()
+    expect(childs_pose.get_by_role("combobox", name="Hold for Child's pose")).to_have_value("30")
+    assert "Hold 30 s" not in childs_pose.inner_text()  # the menu says it
+    assert "Hold 15 s on each side" in doorway.inner_text()
+
+
+def test_nothing_floats_over_the_librarys_add_buttons(page: Any, real_server: Server) -> None:
+    """Scrolling back up the library, each Add button in view can be pressed where it shows:
+    the theme's "Back to top" appeared over the middle of the list."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(real_server.url + BUILDER)
+    press(page, "Add Cat-cow")
+    page.clock.resume()
+    page.mouse.move(640, 400)
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)  # scrolling up is when the theme shows its button
+    page.wait_for_timeout(600)
+    covered = page.evaluate(
+        """() => {
+        const bar = document.querySelector(".lb-tally").getBoundingClientRect().top;
+        return [...document.querySelectorAll(".lb-add")].filter(button => {
+          const box = button.getBoundingClientRect();
+          const x = box.left + box.width / 2, y = box.top + box.height / 2;
+          if (y < 60 || y > bar) return false;  // under the header or the tally, by design
+          return [[x, box.top + 2], [x, y], [box.left + 2, y]].some(([px, py]) =>
+            !button.contains(document.elementFromPoint(px, py)));
+        }).map(button => button.getAttribute("data-lb-add"));
+      }"""
+    )
+    assert covered == []
+
+
 def test_a_routine_from_a_link_says_what_it_is_and_starts_from_the_top(
     page: Any, real_server: Server
 ) -> None:
@@ -595,5 +633,39 @@ def test_the_most_stretches_that_print_their_next_steps_still_print_on_one_page(
     page.goto(real_server.url + BUILDER)
     for stretch in longest:
         press(page, f"Add {stretch.name}")
-    flat = " ".join(print_page(page, paper, tmp_path / "sheet.pdf").split())  # one page, or fails
+    flat = " ".join(print_page(page, paper, tmp_path / "sheet.pdf").split())
     assert all(sheet_more(stretch)[-30:] in flat for stretch in longest)
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_sheet_with_room_prints_larger_and_still_on_one_page(
+    context: Any, real_server: Server, paper: str, tmp_path: Path
+) -> None:
+    """A sheet for the wall reads from across the room when it can: at each larger size, the
+    most of the longest stretches and the most of the shortest the rule prints at it still
+    print on one page, in that size, pictures grown with the type."""
+    stretches, _ = load_stretches(ROOT)
+    ranked = sorted(
+        stretches.values(), key=lambda s: len(sheet_cue(s)) + len(sheet_more(s)), reverse=True
+    )
+    assert [sheet_room(ranked[:n]).points for n in (2, 12)] == [max(LARGER_POINTS), BASE_POINTS]
+    edges = {}  # (size, which end of the ranking): the most stretches printed at that size
+    for end, pool in (("longest", ranked), ("shortest", ranked[::-1])):
+        for n in range(1, 13):
+            if (points := sheet_room(pool[:n]).points) in LARGER_POINTS:
+                edges[points, end] = pool[:n]
+    assert {points for points, _ in edges} == set(LARGER_POINTS)
+    page = context.new_page()
+    page.goto(real_server.url + BUILDER)
+    for (points, end), chosen_ones in sorted(edges.items()):
+        press(page, "Start a new routine")
+        for stretch in chosen_ones:
+            press(page, f"Add {stretch.name}")
+        target = tmp_path / f"{points}-{end}.pdf"
+        flat = " ".join(print_page(page, paper, target).split())  # one page, or fails
+        assert chosen_ones[-1].name in flat, (points, end)
+        name = page.locator(".lb-sheet .limber-routine a").first
+        size = float(name.evaluate("a => getComputedStyle(a).fontSize").removesuffix("px"))
+        assert size == pytest.approx(points * 1.1 * 4 / 3, abs=0.1), (points, end)  # 1.1 em, in px
+        assert min(pictures_in_print(page)) > 13 * points / BASE_POINTS * 96 / 25.4 - 1
+        page.emulate_media(media="screen")

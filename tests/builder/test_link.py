@@ -22,7 +22,14 @@ from limber.cli import main as limber_main
 from limber.loading import load_library
 from limber.model import Span
 from limber.paths import slugify
-from limber.sheet import PAGE_CHARACTERS, ROW_CHARACTERS, prints_more, sheet_cue, sheet_more
+from limber.sheet import (
+    BASE_POINTS,
+    LARGER_POINTS,
+    prints_more,
+    sheet_cue,
+    sheet_more,
+    sheet_room,
+)
 from limber.timer import dose_data
 from limber.wording import dose_text, minutes_text
 
@@ -48,7 +55,7 @@ process.stdin.on("data", (chunk) => (input += chunk)).on("end", () => {
       case "proposal": return builder.proposal(arg, library);
       case "import": return builder.readExport(arg, library);
       case "export": return builder.exportText(arg);
-      case "printsMore": return builder.printsMore(arg.items, library, arg.room);
+      case "sheetRoom": return builder.sheetRoom(arg.items, library, arg.room);
       case "slugify": return builder.slugify(arg);
       case "total":
         return timer.totalSeconds(timer.buildPlan(builder.playerConfig(arg, library, settings)));
@@ -183,26 +190,32 @@ def test_a_name_passed_on_with_plus_for_spaces_reads_with_spaces() -> None:
     assert opened["title"] == "Mrs Lopez+1" and opened["problems"] == []
 
 
-def test_the_script_finds_room_for_next_steps_as_the_build_does() -> None:
+def test_the_script_finds_room_on_a_sheet_as_the_build_does() -> None:
     """The builder's sheet and an authored routine's page decide alike whether the page has
-    room for each stretch's next steps: at the rule's edge too (the longest that fit, and one
-    more), and for every routine."""
+    room for each stretch's next steps and what size its type is: at the rules' edges too (the
+    longest that fit, and one more; every size from two stretches to twelve, from either end),
+    and for every routine."""
     stretches = list(LIBRARY.stretches.values())
     ranked = sorted(stretches, key=lambda s: len(sheet_cue(s)) + len(sheet_more(s)), reverse=True)
     most = max(n for n in range(1, len(ranked)) if prints_more(ranked[:n]))
     sets = [
         ranked[:most],
         ranked[: most + 1],
+        *(pool[:n] for pool in (ranked, ranked[::-1]) for n in range(1, 13)),
         *([i.stretch for i in r.items] for r in LIBRARY.routines.values()),
     ]
-    room = {"row": ROW_CHARACTERS, "page": PAGE_CHARACTERS}
     data = {s.slug: builder._stretch_data(s, s.slug) for s in stretches}
     calls = [
-        ("printsMore", {"items": [{"slug": s.slug} for s in chosen], "room": room})
+        (
+            "sheetRoom",
+            {"items": [{"slug": s.slug} for s in chosen], "room": builder.sheet_measures()},
+        )
         for chosen in sets
     ]
-    assert run(*calls, library=data) == [prints_more(chosen) for chosen in sets]
+    expected = [sheet_room(chosen)._asdict() for chosen in sets]
+    assert run(*calls, library=data) == expected
     assert most == 6  # as measured on A4 and Letter (limber/sheet.py)
+    assert {room["points"] for room in expected} == {*LARGER_POINTS, BASE_POINTS}
 
 
 def test_a_proposed_file_name_is_the_one_the_build_would_give() -> None:

@@ -210,21 +210,28 @@
     }, null, 1) + "\n";
   }
 
-  /** Whether a sheet of these stretches has room for their next steps (limber.sheet.prints_more,
-   * with the page's `sheet` measures). */
-  function printsMore(items, library, room) {
-    var text = 0;
+  /** Room on a sheet of these stretches for their next steps, and its list's type size
+   * (limber.sheet.sheet_room, with the page's `sheet` measures): { more: bool, points: number }. */
+  function sheetRoom(items, library, room) {
+    var cues = 0, mores = 0;
     items.forEach(function (item) {
       var s = library[item.slug];
-      text += s.cue.length + (s.more ? s.more.length : 0) + 1;
+      cues += s.cue.length + 1;
+      mores += s.more ? s.more.length : 0;
     });
-    return items.length * room.row + text <= room.page;
+    var characters = items.length * room.row + cues;
+    var more = characters + mores <= room.page;
+    if (more) characters += mores;
+    var points = room.points.filter(function (size) {
+      return characters * (size / room.base) * (size / room.base) <= room.page;
+    });
+    return { more: more, points: points.length ? points[0] : room.base };
   }
 
   var codec = { VERSION: VERSION, TITLE_LIMIT: TITLE_LIMIT, encode: encode, decode: decode,
     resolve: resolve, doseText: doseText, minutesText: minutesText, playerConfig: playerConfig,
     proposal: proposal, readExport: readExport, exportText: exportText, useMessages: useMessages,
-    printsMore: printsMore, slugify: slugify };
+    sheetRoom: sheetRoom, slugify: slugify };
   if (typeof module === "object" && module.exports) {
     module.exports = codec;
     return;
@@ -703,7 +710,7 @@
     var wrap = el("span", { class: "lb-dose" });
     wrap.appendChild(el("span", { class: "lb-dose-label", "aria-hidden": "true" }, label));
     var select = wrap.appendChild(el("select", { "data-field": field, "data-uid": String(item.uid),
-      "aria-label": label + " for " + s.name }));
+      "aria-label": t("builder.dose_label", { what: label, name: s.name }) }));
     var values = [];
     for (var v = range[0]; v < range[1]; v += step) values.push(v);
     values.push(range[1]);
@@ -728,9 +735,12 @@
       var name = text.appendChild(el("p", { class: "lb-chosen-name" }));
       name.appendChild(el("a", { href: s.url }, s.name));
       var doses = text.appendChild(el("div", { class: "lb-doses" }));
-      if (s.amount[0] < s.amount[1]) doses.appendChild(self.doseSelect(item, "amount"));
-      if (s.reps[0] < s.reps[1]) doses.appendChild(self.doseSelect(item, "reps"));
-      text.appendChild(el("p", { class: "lb-chosen-dose" }, doseText(s, item.amount, item.reps)));
+      var pickAmount = s.amount[0] < s.amount[1], pickReps = s.reps[0] < s.reps[1];
+      if (pickAmount) doses.appendChild(self.doseSelect(item, "amount"));
+      if (pickReps) doses.appendChild(self.doseSelect(item, "reps"));
+      // The dose in words where it says more than the menus: the sides, or a part they leave out.
+      if (!(pickAmount && (pickReps || item.reps === 1) && s.sides === "none"))
+        text.appendChild(el("p", { class: "lb-chosen-dose" }, doseText(s, item.amount, item.reps)));
       var tools = li.appendChild(el("div", { class: "lb-tools" }));
       var up = tools.appendChild(iconButton("up", t("builder.move_up", { name: s.name }), item.uid));
       var down = tools.appendChild(iconButton("down", t("builder.move_down", { name: s.name }), item.uid));
@@ -776,8 +786,9 @@
     var meta = sheet.appendChild(el("p", { class: "limber-meta" }));
     meta.appendChild(el("strong", {}, minutesText(seconds)));
     meta.appendChild(document.createTextNode(" \u00b7 " + stretchCount(n) + " \u00b7 " + t("routine.rest", { rest: r.rest })));
-    var more = printsMore(r.items, this.library, this.data.sheet);  // room for their next steps
-    var list = sheet.appendChild(el("ol", { class: more ? "limber-routine limber-few" : "limber-routine" }));
+    var room = sheetRoom(r.items, this.library, this.data.sheet);  // next steps, larger type
+    var list = sheet.appendChild(el("ol", { class: "limber-routine" + (room.more ? " limber-few" : "") +
+      (room.points > this.data.sheet.base ? " limber-sheet-" + room.points + "pt" : "") }));
     r.items.forEach(function (item) {
       var s = self.library[item.slug];
       var li = list.appendChild(el("li", { class: "limber-step" }));

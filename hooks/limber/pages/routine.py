@@ -9,7 +9,7 @@ from limber import timer
 from limber.messages import text
 from limber.model import Routine
 from limber.paths import SAFETY_PAGE, routine_cards_pdf, stretch_page
-from limber.sheet import prints_more, render_sheet_row
+from limber.sheet import BASE_POINTS, render_sheet_row, sheet_room
 from limber.templating import Link, render
 
 
@@ -34,11 +34,11 @@ def render_routine_blocks(
     carries ``limber-sheet-hide`` or is hidden by print CSS. With ``url`` (when the site has a
     ``site_url``), the sheet carries a QR code back to the page.
     """
-    few = prints_more([item.stretch for item in routine.items])  # room for their next steps
+    room = sheet_room([item.stretch for item in routine.items])  # next steps, larger type
     rows = [
         Markup(
             render_sheet_row(
-                item.stretch, item.dose, link(stretch_page(item.stretch.slug)), more=few
+                item.stretch, item.dose, link(stretch_page(item.stretch.slug)), more=room.more
             )
         )
         for item in routine.items
@@ -50,7 +50,8 @@ def render_routine_blocks(
         "list": render(
             "routine_list.html",
             rows=rows,
-            few=few,
+            room=room,
+            base_points=BASE_POINTS,
             qr=qr_code(url) if url else "",
             url=url,
         ).rstrip("\n"),
