@@ -182,6 +182,15 @@ def test_a_sheet_row_holds_whole_steps_the_cue_first_then_more() -> None:
     assert sheet.sheet_more(many)  # a stretch of many steps has more than its cue
 
 
+def test_every_size_a_sheet_may_print_in_has_its_print_style() -> None:
+    """The rule chooses a size; the print style draws it (a size without one would print at
+    the base size while the rule counted on more room)."""
+    css = (PACKAGE / "assets" / "limber.css").read_text(encoding="utf-8")
+    for points in sheet.LARGER_POINTS:
+        rule = f".limber-routine.limber-sheet-{points}pt) {{ --limber-sheet-scale: "
+        assert f"{rule}{points / sheet.BASE_POINTS:g}; }}" in css, points
+
+
 def test_only_a_sheet_with_room_carries_their_next_steps() -> None:
     """The next steps are printed on a sheet with room for them on one page; a longer routine's
     page does not carry them hidden (search would index them, and every page would be heavier)."""

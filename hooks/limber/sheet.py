@@ -83,8 +83,8 @@ def sheet_room(stretches: Sequence[Stretch]) -> SheetRoom:
     characters = len(stretches) * ROW_CHARACTERS + cues  # of the page, at BASE_POINTS
     more = characters + mores <= PAGE_CHARACTERS
     characters += mores if more else 0
-    for points in LARGER_POINTS:
-        if characters * (points / BASE_POINTS) ** 2 <= PAGE_CHARACTERS:
+    for points in LARGER_POINTS:  # whole numbers, so the script's sums come out the same
+        if characters * points * points <= PAGE_CHARACTERS * BASE_POINTS * BASE_POINTS:
             return SheetRoom(more, points)
     return SheetRoom(more, BASE_POINTS)
 
@@ -112,7 +112,7 @@ def thumbnail(stretch: Stretch) -> Markup:
 
 def render_sheet_row(stretch: Stretch, dose: Dose, href: str, *, more: bool = False) -> str:
     """One stretch of the sheet (``templates/sheet_row.html``): tick box, picture, linked name,
-    dose, cue; with ``more`` (a sheet with room, ``prints_more``), its next steps, printed."""
+    dose, cue; with ``more`` (a sheet with room, ``sheet_room``), its next steps, printed."""
     steps = sheet_steps(stretch)
     return render(
         "sheet_row.html",

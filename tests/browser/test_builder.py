@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from limber.builder import TITLE_LIMIT
 from limber.loading import load_stretches
 from limber.sheet import BASE_POINTS, LARGER_POINTS, prints_more, sheet_cue, sheet_more, sheet_room
 
@@ -528,30 +529,34 @@ def test_a_chosen_stretchs_dose_is_said_once(page: Any, real_server: Server) -> 
 
 
 def test_nothing_floats_over_the_librarys_add_buttons(page: Any, real_server: Server) -> None:
-    """Scrolling back up the library, each Add button in view can be pressed where it shows:
-    the theme's "Back to top" appeared over the middle of the list."""
+    """Scrolling back up the library, every part of each Add button in view can be pressed
+    where it shows: the theme's "Back to top" appeared over the middle of the list."""
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(real_server.url + BUILDER)
     press(page, "Add Cat-cow")
     page.clock.resume()
     page.mouse.move(640, 400)
-    page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(300)
-    page.mouse.wheel(0, -400)  # scrolling up is when the theme shows its button
-    page.wait_for_timeout(600)
-    covered = page.evaluate(
-        """() => {
-        const bar = document.querySelector(".lb-tally").getBoundingClientRect().top;
-        return [...document.querySelectorAll(".lb-add")].filter(button => {
-          const box = button.getBoundingClientRect();
-          const x = box.left + box.width / 2, y = box.top + box.height / 2;
-          if (y < 60 || y > bar) return false;  // under the header or the tally, by design
-          return [[x, box.top + 2], [x, y], [box.left + 2, y]].some(([px, py]) =>
-            !button.contains(document.elementFromPoint(px, py)));
-        }).map(button => button.getAttribute("data-lb-add"));
-      }"""
-    )
-    assert covered == []
+    page.mouse.wheel(0, 4000)
+    for up in (250, 400, 600):  # scrolling up is when the theme shows its button
+        page.wait_for_timeout(300)
+        page.mouse.wheel(0, -up)
+        page.wait_for_timeout(600)
+        covered = page.evaluate(
+            """() => {
+            // What shows between the header and the tally, both over the list by design.
+            const top = document.querySelector(".md-header").getBoundingClientRect().bottom;
+            const bottom = document.querySelector(".lb-tally").getBoundingClientRect().top;
+            return [...document.querySelectorAll(".lb-add")].filter(button => {
+              const box = button.getBoundingClientRect();
+              const points = [];
+              for (const x of [box.left + 4, box.left + box.width / 2, box.right - 4])
+                for (let y = box.top + 3; y < box.bottom; y += 8)
+                  if (y > top && y < bottom) points.push([x, y]);
+              return points.some(([x, y]) => !button.contains(document.elementFromPoint(x, y)));
+            }).map(button => button.getAttribute("data-lb-add"));
+          }"""
+        )
+        assert covered == [], up
 
 
 def test_a_routine_from_a_link_says_what_it_is_and_starts_from_the_top(
@@ -643,7 +648,7 @@ def test_a_sheet_with_room_prints_larger_and_still_on_one_page(
 ) -> None:
     """A sheet for the wall reads from across the room when it can: at each larger size, the
     most of the longest stretches and the most of the shortest the rule prints at it still
-    print on one page, in that size, pictures grown with the type."""
+    print on one page, in that size, pictures and headings grown with the type."""
     stretches, _ = load_stretches(ROOT)
     ranked = sorted(
         stretches.values(), key=lambda s: len(sheet_cue(s)) + len(sheet_more(s)), reverse=True
@@ -657,8 +662,12 @@ def test_a_sheet_with_room_prints_larger_and_still_on_one_page(
     assert {points for points, _ in edges} == set(LARGER_POINTS)
     page = context.new_page()
     page.goto(real_server.url + BUILDER)
+    # The longest name a routine may have, which at these sizes takes two lines.
+    title = "Mrs López, lower back and hips: each morning and each night."
+    assert len(title) == TITLE_LIMIT
     for (points, end), chosen_ones in sorted(edges.items()):
         press(page, "Start a new routine")
+        page.get_by_role("textbox", name="Routine name").fill(title)
         for stretch in chosen_ones:
             press(page, f"Add {stretch.name}")
         target = tmp_path / f"{points}-{end}.pdf"
@@ -668,4 +677,9 @@ def test_a_sheet_with_room_prints_larger_and_still_on_one_page(
         size = float(name.evaluate("a => getComputedStyle(a).fontSize").removesuffix("px"))
         assert size == pytest.approx(points * 1.1 * 4 / 3, abs=0.1), (points, end)  # 1.1 em, in px
         assert min(pictures_in_print(page)) > 13 * points / BASE_POINTS * 96 / 25.4 - 1
+        heading = page.locator(".lb-sheet-title")
+        assert (
+            title in flat
+            and heading.evaluate("h => parseFloat(getComputedStyle(h).fontSize)") > size
+        )
         page.emulate_media(media="screen")

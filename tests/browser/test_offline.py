@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
 from limber.vocabulary import AREAS, label
 
 from ..conftest import build, make_site, real_names
@@ -21,15 +24,17 @@ def wait_for_worker(page: Any) -> str:
     """Wait until a service worker controls the page; returns its cache name."""
     page.evaluate("navigator.serviceWorker.ready")
     page.wait_for_function("navigator.serviceWorker.controller !== null")
-    page.wait_for_function("caches.keys().then(k => k.some(n => n.startsWith('limber-')))")
+    precache = r"/^limber-[0-9a-f]+ /"  # not "limber-saved …", the files saved later
+    page.wait_for_function(f"caches.keys().then(k => k.some(n => {precache}.test(n)))")
     names = page.evaluate("caches.keys()")
-    return str(next(name for name in names if name.startswith("limber-")))
+    return str(next(name for name in names if re.match(r"limber-[0-9a-f]+ ", name)))
 
 
-def cache_name(site: Path) -> str:
+def cache_name(site: Path, scope: str) -> str:
+    """The name of the cache a build's worker precaches into, at ``scope`` (its address)."""
     match = re.search(r'"limber-" \+ "([0-9a-f]+)"', (site / "sw.js").read_text(encoding="utf-8"))
     assert match
-    return f"limber-{match.group(1)}"
+    return f"limber-{match.group(1)} {scope}"
 
 
 def test_after_one_visit_the_site_works_with_no_network(
@@ -37,7 +42,7 @@ def test_after_one_visit_the_site_works_with_no_network(
 ) -> None:
     page = context.new_page()
     page.goto(real_server.url + "index.html")
-    assert wait_for_worker(page) == cache_name(real_site)
+    assert wait_for_worker(page) == cache_name(real_site, real_server.url)
     context.set_offline(True)
     for path in PAGES:
         page.goto(real_server.url + path)
@@ -137,6 +142,35 @@ def test_the_spanish_home_page_saves_the_spanish_files_in_spanish(
     assert page.evaluate(FETCH, "../../cards/routines/ease-upper-back-tightness.pdf")[0] != 200
 
 
+def test_a_reader_of_both_languages_keeps_both_offline(
+    context: Any, real_server: Server, real_site: Path
+) -> None:
+    """Each language's site has its own worker (``/`` and ``/es/``). A reader who visits both
+    can read both with no network, and the Spanish worker taking over its pages from the
+    English one is not announced as a new version."""
+    page = context.new_page()
+    page.goto(real_server.url + "index.html")
+    wait_for_worker(page)
+    page.goto(real_server.url + "es/index.html")  # controlled by the English worker, at first
+    page.wait_for_function(
+        "(navigator.serviceWorker.controller || {}).scriptURL?.endsWith('/es/sw.js')"
+    )
+    english = cache_name(real_site, real_server.url)
+    spanish = cache_name(real_site / "es", real_server.url + "es/")
+    page.wait_for_function(f"caches.keys().then(k => k.includes({json.dumps(spanish)}))")
+    page.wait_for_timeout(500)
+    assert english in page.evaluate("caches.keys()")
+    expect(page.locator(".limber-update")).to_have_count(0)
+    context.set_offline(True)
+    for path in (
+        "stretches/doorway-stretch.html",
+        "es/stretches/doorway-stretch.html",
+        "index.html",
+    ):
+        page.goto(real_server.url + path)
+        assert page.locator("h1").first.inner_text(), path
+
+
 def test_from_the_folder_the_home_page_says_the_folder_is_offline(
     browser: Any, real_site: Path
 ) -> None:
@@ -190,14 +224,19 @@ def test_a_new_build_replaces_the_old_cache_and_says_so(browser: Any, tmp_path: 
         page = context.new_page()
         page.goto(server.url + "stretches/cat-cow.html")
         old = wait_for_worker(page)
-        assert old == cache_name(site / "site")
+        assert old == cache_name(site / "site", server.url)
         stretch = site / "stretches" / "cat-cow.md"
         stretch.write_text(stretch.read_text().replace("Cat-cow", "Cat and cow"), "utf-8")
         assert build(site).returncode == 0
-        new = cache_name(site / "site")
+        new = cache_name(site / "site", server.url)
         assert new != old
         page.reload()
         page.get_by_role("status").filter(has_text="A new version of Limber is ready").wait_for()
+        page.emulate_media(media="print")  # the notice is for the screen, not the wall sheet
+        page.pdf(path=str(tmp_path / "printed.pdf"))
+        printed = " ".join(p.extract_text() for p in PdfReader(tmp_path / "printed.pdf").pages)
+        assert "Cat" in printed and "new version" not in printed
+        page.emulate_media(media="screen")
         page.wait_for_function(
             f"caches.keys().then(k => k.length === 1 && k[0] === {json.dumps(new)})"
         )

@@ -101,9 +101,9 @@ def test_the_builder_in_spanish_builds_and_shares(page: Any, real_server: Server
     expect(chosen).to_have_count(2)
     assert page.get_by_role("button", name=f"Subir {_name('doorway-stretch')}").is_visible()
     # A dose menu is named in Spanish too, for a screen reader's list of form fields.
-    expect(
-        page.get_by_role("combobox", name=f"Tiempo de {_name('doorway-stretch')}")
-    ).to_have_value("15")
+    expect(page.get_by_role("combobox", name=f"Tiempo: {_name('doorway-stretch')}")).to_have_value(
+        "15"
+    )
     link = page.get_by_role("textbox", name="Enlace para compartir").input_value()
     assert link.startswith(real_server.url + "es/builder.html")
     page.goto(link)

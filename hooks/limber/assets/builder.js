@@ -223,7 +223,7 @@
     var more = characters + mores <= room.page;
     if (more) characters += mores;
     var points = room.points.filter(function (size) {
-      return characters * (size / room.base) * (size / room.base) <= room.page;
+      return characters * size * size <= room.page * room.base * room.base;
     });
     return { more: more, points: points.length ? points[0] : room.base };
   }
@@ -717,7 +717,7 @@
     if (values.indexOf(item[field]) < 0) values.push(item[field]);
     values.sort(function (a, b) { return a - b; }).forEach(function (value) {
       var text = field === "reps" ? t("builder.times", { count: value }) : s.kind === "hold" ? secondsText(value)
-        : t("builder.breaths", { count: value });
+        : t("dose.breaths", { count: value, amount: value });
       select.appendChild(el("option", { value: String(value) }, text));
     });
     select.value = String(item[field]);
@@ -738,7 +738,7 @@
       var pickAmount = s.amount[0] < s.amount[1], pickReps = s.reps[0] < s.reps[1];
       if (pickAmount) doses.appendChild(self.doseSelect(item, "amount"));
       if (pickReps) doses.appendChild(self.doseSelect(item, "reps"));
-      // The dose in words where it says more than the menus: the sides, or a part they leave out.
+      // The dose in words where it says more than the menus do: the sides, or a part they leave out.
       if (!(pickAmount && (pickReps || item.reps === 1) && s.sides === "none"))
         text.appendChild(el("p", { class: "lb-chosen-dose" }, doseText(s, item.amount, item.reps)));
       var tools = li.appendChild(el("div", { class: "lb-tools" }));

@@ -1,11 +1,13 @@
 /* Limber service worker, written by the build: precaches the pages, assets and search index under
-   a cache named by a hash of the build, serves it cache-first, and removes older caches when a new
-   build activates. The large files (LATER: cards, PDFs, audio, the site zip) go in a cache of
-   their own when first opened or saved with "Save everything for offline", keyed by a hash of
-   each file, so they outlive builds that did not change them. */
+   a cache named by a hash of the build and its scope, serves it cache-first, and removes its
+   scope's older caches when a new build activates. The large files (LATER: cards, PDFs, audio,
+   the site zip) go in a cache of their own when first opened or saved with "Save everything for
+   offline", keyed by a hash of each file, so they outlive builds that did not change them. */
 "use strict";
 
-var CACHE = "limber-" + __VERSION__;
+/* Named by its scope too: each language's site has a worker of its own (/ and /es/), and each
+   removes only its own older caches, never the other language's. */
+var CACHE = "limber-" + __VERSION__ + " " + self.registration.scope;
 var FILES = __FILES__;
 var PATHS = __PATHS__; // from limber/paths.py
 var LATER = __LATER__; // path from the scope -> hash of the file
@@ -39,7 +41,9 @@ self.addEventListener("activate", function (event) {
     caches.keys()
       .then(function (names) {
         return Promise.all(names.filter(function (name) {
-          return name.indexOf("limber-") === 0 && name !== CACHE && name.indexOf("limber-saved ") !== 0;
+          if (/^limber-[0-9a-f]+$/.test(name)) return true; // named before caches carried a scope
+          var build = /^limber-[0-9a-f]+ (.*)$/.exec(name); // not "limber-saved …"
+          return build !== null && build[1] === self.registration.scope && name !== CACHE;
         }).map(function (name) { return caches.delete(name); }));
       })
       .then(dropStaleSaved)

@@ -34,10 +34,14 @@
     }
     if (!("serviceWorker" in navigator) || window.__limberWorker) return;
     window.__limberWorker = true;
-    var hadController = !!navigator.serviceWorker.controller;
+    // A new build's worker taking over says so; the other language's worker handing this
+    // site's pages to their own (a visit to /, then to /es/) is no new version.
+    var worker = navigator.serviceWorker.controller;
+    var was = worker && worker.scriptURL;
     navigator.serviceWorker.addEventListener("controllerchange", function () {
-      if (hadController) showUpdateNotice();
-      hadController = true;
+      var now = navigator.serviceWorker.controller;
+      if (was && now && now.scriptURL === was) showUpdateNotice();
+      was = now && now.scriptURL;
     });
     navigator.serviceWorker.register(new URL(data.paths.serviceWorker, siteRoot).href).catch(function () {
       /* no service worker (private mode, old browser): the site still works online */
