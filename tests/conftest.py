@@ -6,11 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from limber.loading import load_stretches
+from limber.model import Stretch
+from limber.sheet import sheet_steps
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -33,6 +36,13 @@ def real_names(area: str = "", position: str = "", equipment: str = "") -> list[
             not equipment or (not s.equipment if equipment == "none" else equipment in s.equipment)
         )
     ]
+
+
+def by_sheet_text(stretches: Iterable[Stretch]) -> list[Stretch]:
+    """Stretches from the most text a sheet prints of them (cue and next steps) to the least."""
+    return sorted(
+        stretches, key=lambda s: len(sheet_steps(s).cue) + len(sheet_steps(s).more), reverse=True
+    )
 
 
 def make_site(dest: Path, stretches: Path | None = None, routines: Path | None = None) -> Path:

@@ -171,7 +171,7 @@ def test_no_module_builds_markup_from_strings(module: Path) -> None:
 def test_a_sheet_row_holds_whole_steps_the_cue_first_then_more() -> None:
     stretches, _ = load_stretches(ROOT)
     for stretch in stretches.values():
-        cue, more = sheet.sheet_cue(stretch), sheet.sheet_more(stretch)
+        cue, more, _ = sheet.sheet_steps(stretch)
         steps = [sheet._sentence(plain(step)) for step in stretch.steps]
         assert cue.startswith(steps[0]) and len(f"{cue} {more}") <= max(
             sheet.MORE_LIMIT, len(steps[0])
@@ -179,7 +179,7 @@ def test_a_sheet_row_holds_whole_steps_the_cue_first_then_more() -> None:
         shown = f"{cue} {more}".strip()
         assert " ".join(steps).startswith(shown), stretch.slug  # whole steps, in order
     many = max(stretches.values(), key=lambda s: len(s.steps))
-    assert sheet.sheet_more(many)  # a stretch of many steps has more than its cue
+    assert sheet.sheet_steps(many).more  # a stretch of many steps has more than its cue
 
 
 def test_every_size_a_sheet_may_print_in_has_its_print_style() -> None:
@@ -195,7 +195,7 @@ def test_only_a_sheet_with_room_carries_their_next_steps() -> None:
     """The next steps are printed on a sheet with room for them on one page; a longer routine's
     page does not carry them hidden (search would index them, and every page would be heavier)."""
     routine = max(load_library(ROOT, ROOT / "docs").routines.values(), key=lambda r: len(r.items))
-    assert not sheet.prints_more([item.stretch for item in routine.items])
+    assert not sheet.sheet_room([item.stretch for item in routine.items]).more
     long_list = pages.render_routine_blocks(routine, _link)["list"]
     assert "limber-more-steps" not in long_list and "limber-few" not in long_list
     assert '<ol class="limber-routine">' in long_list  # in the sheet's own size
@@ -205,5 +205,5 @@ def test_only_a_sheet_with_room_carries_their_next_steps() -> None:
     assert room.more and room.points > sheet.BASE_POINTS  # it prints larger, for the wall
     assert f'class="limber-routine limber-few limber-sheet-{room.points}pt"' in short_list
     assert short_list.count("limber-more-steps") == sum(
-        1 for item in short.items if sheet.sheet_more(item.stretch)
+        1 for item in short.items if sheet.sheet_steps(item.stretch).more
     )

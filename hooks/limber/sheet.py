@@ -60,11 +60,6 @@ def sheet_steps(stretch: Stretch) -> SheetSteps:
     return SheetSteps(" ".join(cue), " ".join(more), True)
 
 
-def sheet_cue(stretch: Stretch) -> str:
-    """Whole steps, plain text: the first in full, then each next one while the line fits."""
-    return sheet_steps(stretch).cue
-
-
 class SheetRoom(NamedTuple):
     """What a sheet's page has room for, from one pass over its stretches' steps."""
 
@@ -87,17 +82,6 @@ def sheet_room(stretches: Sequence[Stretch]) -> SheetRoom:
         if characters * points * points <= PAGE_CHARACTERS * BASE_POINTS * BASE_POINTS:
             return SheetRoom(more, points)
     return SheetRoom(more, BASE_POINTS)
-
-
-def prints_more(stretches: Sequence[Stretch]) -> bool:
-    """Whether a sheet of these stretches has room on one page for their next steps."""
-    return sheet_room(stretches).more
-
-
-def sheet_more(stretch: Stretch) -> str:
-    """The next whole steps after the cue while they fit in ``MORE_LIMIT`` with it: what a
-    sheet of a few stretches prints after the cue (empty when the cue holds every step)."""
-    return sheet_steps(stretch).more
 
 
 def _sentence(text: str) -> str:

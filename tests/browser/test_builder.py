@@ -12,9 +12,9 @@ from playwright.sync_api import expect
 
 from limber.builder import TITLE_LIMIT
 from limber.loading import load_stretches
-from limber.sheet import BASE_POINTS, LARGER_POINTS, prints_more, sheet_cue, sheet_more, sheet_room
+from limber.sheet import BASE_POINTS, LARGER_POINTS, sheet_room, sheet_steps
 
-from ..conftest import ROOT, real_names
+from ..conftest import ROOT, by_sheet_text, real_names
 from .conftest import (
     Server,
     axe_serious,
@@ -290,7 +290,7 @@ def test_a_built_routine_prints_as_a_one_page_sheet(
 def _more_steps(names: list[str]) -> list[tuple[str, str]]:
     stretches, _ = load_stretches(ROOT)
     by_name = {stretch.name: stretch for stretch in stretches.values()}
-    return [(name, sheet_more(by_name[name])) for name in names]
+    return [(name, sheet_steps(by_name[name]).more) for name in names]
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -578,7 +578,7 @@ def test_a_routine_from_a_link_says_what_it_is_and_starts_from_the_top(
     how = handout.nth(0).locator("details")
     expect(how.locator("p")).to_be_hidden()
     how.get_by_text("How to do it").click()
-    expect(how.locator("p")).to_have_text(f"{sheet_cue(knees)} {sheet_more(knees)}")
+    expect(how.locator("p")).to_have_text(" ".join(sheet_steps(knees)[:2]))
     start = sent.get_by_role("button", name="Start the routine")
     box, name = start.bounding_box(), page.get_by_role("textbox", name="Routine name")
     assert box and box["y"] + box["height"] < 844  # on the first screen
@@ -628,18 +628,16 @@ def test_the_most_stretches_that_print_their_next_steps_still_print_on_one_page(
     page: Any, real_server: Server, paper: str, tmp_path: Path
 ) -> None:
     stretches, _ = load_stretches(ROOT)
-    ranked = sorted(
-        stretches.values(), key=lambda s: len(sheet_cue(s)) + len(sheet_more(s)), reverse=True
-    )
+    ranked = by_sheet_text(stretches.values())
     # As many of the longest as the rule lets print their next steps (six): one page still.
-    most = max(n for n in range(1, len(ranked)) if prints_more(ranked[:n]))
-    assert most >= 4 and not prints_more(ranked[: most + 1])
+    most = max(n for n in range(1, len(ranked)) if sheet_room(ranked[:n]).more)
+    assert most >= 4 and not sheet_room(ranked[: most + 1]).more
     longest = ranked[:most]
     page.goto(real_server.url + BUILDER)
     for stretch in longest:
         press(page, f"Add {stretch.name}")
-    flat = " ".join(print_page(page, paper, tmp_path / "sheet.pdf").split())
-    assert all(sheet_more(stretch)[-30:] in flat for stretch in longest)
+    flat = " ".join(print_page(page, paper, tmp_path / "sheet.pdf").split())  # one page, or fails
+    assert all(sheet_steps(stretch).more[-30:] in flat for stretch in longest)
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -650,9 +648,7 @@ def test_a_sheet_with_room_prints_larger_and_still_on_one_page(
     most of the longest stretches and the most of the shortest the rule prints at it still
     print on one page, in that size, pictures and headings grown with the type."""
     stretches, _ = load_stretches(ROOT)
-    ranked = sorted(
-        stretches.values(), key=lambda s: len(sheet_cue(s)) + len(sheet_more(s)), reverse=True
-    )
+    ranked = by_sheet_text(stretches.values())
     assert [sheet_room(ranked[:n]).points for n in (2, 12)] == [max(LARGER_POINTS), BASE_POINTS]
     edges = {}  # (size, which end of the ranking): the most stretches printed at that size
     for end, pool in (("longest", ranked), ("shortest", ranked[::-1])):

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from limber.loading import Library, load_library
 from limber.paths import ROUTINES_DIR
-from limber.sheet import prints_more, sheet_more
+from limber.sheet import sheet_room, sheet_steps
 from limber.translations import is_translation
 
 from ..conftest import ROOT
@@ -79,8 +79,9 @@ def test_the_seed_routine_prints_on_one_page(
     # wall sheet gave only each starting position.
     library = load_library(ROOT, ROOT / "docs")
     stretches = [item.stretch for item in library.routines["ease-upper-back-tightness"].items]
-    assert prints_more(stretches)
-    assert all(sheet_more(stretch)[-40:] in flat for stretch in stretches if sheet_more(stretch))
+    assert sheet_room(stretches).more
+    more = [sheet_steps(stretch).more for stretch in stretches]
+    assert all(steps[-40:] in flat for steps in more if steps)
     pictures = pictures_in_print(page)
     assert len(pictures) == len(SEED) and all(height > 30 for height in pictures), pictures
     for chrome in (

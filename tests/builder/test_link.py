@@ -25,15 +25,12 @@ from limber.paths import slugify
 from limber.sheet import (
     BASE_POINTS,
     LARGER_POINTS,
-    prints_more,
-    sheet_cue,
-    sheet_more,
     sheet_room,
 )
 from limber.timer import dose_data
 from limber.wording import dose_text, minutes_text
 
-from ..conftest import ROOT, make_site
+from ..conftest import ROOT, by_sheet_text, make_site
 
 SCRIPT = ROOT / "hooks" / "limber" / "assets" / "builder.js"
 TIMER = ROOT / "hooks" / "limber" / "assets" / "timer.js"
@@ -196,8 +193,8 @@ def test_the_script_finds_room_on_a_sheet_as_the_build_does() -> None:
     longest that fit, and one more; every size from two stretches to twelve, from either end),
     and for every routine."""
     stretches = list(LIBRARY.stretches.values())
-    ranked = sorted(stretches, key=lambda s: len(sheet_cue(s)) + len(sheet_more(s)), reverse=True)
-    most = max(n for n in range(1, len(ranked)) if prints_more(ranked[:n]))
+    ranked = by_sheet_text(stretches)
+    most = max(n for n in range(1, len(ranked)) if sheet_room(ranked[:n]).more)
     sets = [
         ranked[:most],
         ranked[: most + 1],
